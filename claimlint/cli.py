@@ -1,0 +1,258 @@
+"""The command line. The only module that prints or exits."""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+import tempfile
+from pathlib import Path
+from typing import Any
+
+import click
+
+from claimlint import __version__
+from claimlint.config import resolve_settings
+from claimlint.formatters import FORMATTERS
+from claimlint.lint import Report, lint_paths, lint_stdin, load_rules
+from claimlint.readers import reader_for
+from claimlint.rulesets import Rule, builtin_names, load_rulesets, resolve_ruleset_path
+from claimlint.ruletests import check_rules
+from claimlint.taxonomy import CATEGORIES, SEVERITIES, severity_rank
+from claimlint.yamlsource import ConfigError
+
+EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+
+
+def _split(values: tuple[str, ...]) -> tuple[str, ...]:
+    """Repeatable options that also take comma-separated lists."""
+    return tuple(v.strip() for value in values for v in value.split(",") if v.strip())
+
+
+def _fail(error: Exception) -> None:
+    click.echo(f"claimlint: error: {error}", err=True)
+    sys.exit(EXIT_ERROR)
+
+
+def write_output(text: str, output: str | None) -> None:
+    """Print, or write the file atomically so an interrupted run leaves no partial file."""
+    if output is None or output == "-":
+        click.echo(text, nl=False)
+        return
+    target = Path(output)
+    handle, temp = tempfile.mkstemp(
+        dir=target.parent if str(target.parent) else ".", prefix=f".{target.name}.", suffix=".tmp"
+    )
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
+            stream.write(text)
+        os.replace(temp, target)
+    except BaseException:
+        Path(temp).unlink(missing_ok=True)
+        raise
+
+
+def exit_code(report: Report, fail_on: str) -> int:
+    failing = any(severity_rank(f.severity) >= severity_rank(fail_on) for r in report.results for f in r.findings)
+    if report.missing:
+        return EXIT_ERROR
+    if failing or any(r.problems for r in report.results):
+        return EXIT_FINDINGS
+    return EXIT_CLEAN
+
+
+class _CheckByDefault(click.Group):
+    """`claimlint FILES...` means `claimlint check FILES...` (the pre-commit hook's entry)."""
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        if args and args[0] not in self.commands and args[0] not in ("-h", "--help", "--version"):
+            args = ["check", *args]
+        return super().parse_args(ctx, args)
+
+
+@click.group(cls=_CheckByDefault, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="claimlint")
+def main() -> None:
+    """Lint health and beauty marketing copy for claims regulators act on.
+
+    `claimlint PATHS...` is short for `claimlint check PATHS...`."""
+
+
+@main.command()
+@click.argument("paths", nargs=-1, type=click.Path())
+@click.option("--format", "output_format", type=click.Choice(sorted(FORMATTERS)), default="text", show_default=True)
+@click.option(
+    "-o", "--output", type=click.Path(dir_okay=False), help="Write the report to FILE instead of standard output."
+)
+@click.option(
+    "--ruleset", "rulesets", multiple=True, help="Built-in ruleset name or path to a YAML ruleset (repeatable)."
+)
+@click.option("--select", multiple=True, help="Only these rule ids or categories (repeatable, or comma-separated).")
+@click.option("--ignore", multiple=True, help="Skip these rule ids or categories (repeatable, or comma-separated).")
+@click.option("--exclude", multiple=True, help="Glob of paths to skip, added to the configured ones (repeatable).")
+@click.option(
+    "--fail-on", type=click.Choice(SEVERITIES), help="Lowest severity that makes the exit code 1 [default: warning]."
+)
+@click.option("--exit-zero", is_flag=True, help="Exit 0 even when there are findings.")
+@click.option(
+    "--config",
+    type=click.Path(dir_okay=False),
+    help="Configuration file (default: nearest .claimlint.yaml or pyproject.toml).",
+)
+@click.option(
+    "--stdin-filename", help="File name for standard input ('-'), which picks the reader and names the results."
+)
+@click.option("--color/--no-color", default=None, help="Colour the text output [default: on a terminal].")
+def check(
+    paths: tuple[str, ...],
+    output_format: str,
+    output: str | None,
+    rulesets: tuple[str, ...],
+    select: tuple[str, ...],
+    ignore: tuple[str, ...],
+    exclude: tuple[str, ...],
+    fail_on: str | None,
+    exit_zero: bool,
+    config: str | None,
+    stdin_filename: str | None,
+    color: bool | None,
+) -> None:
+    """Lint files and folders (default: the current folder); '-' reads standard input."""
+    cwd = Path.cwd()
+    try:
+        settings = resolve_settings(
+            config,
+            cwd,
+            rulesets=tuple(r if r in builtin_names() else str(Path(r).resolve()) for r in _split(rulesets)),
+            select=_split(select),
+            ignore=_split(ignore),
+            exclude=_split(exclude),
+            fail_on=fail_on,
+        )
+        if paths == ("-",):
+            name = stdin_filename or "stdin"
+            reader = reader_for(name) or "text"
+            report = lint_stdin(sys.stdin.buffer.read(), name, reader, settings)
+        elif "-" in paths:
+            raise click.UsageError("'-' (standard input) cannot be mixed with other paths")
+        else:
+            report = lint_paths(list(paths) or ["."], settings, cwd)
+    except ConfigError as error:
+        _fail(error)
+    if color is None:
+        color = output is None and sys.stdout.isatty() and "NO_COLOR" not in os.environ
+    write_output(FORMATTERS[output_format](report, color), output)
+    code = exit_code(report, settings.fail_on)
+    sys.exit(EXIT_CLEAN if exit_zero and code == EXIT_FINDINGS else code)
+
+
+def _active_rules(rulesets: tuple[str, ...], config: str | None) -> list[Rule]:
+    settings = resolve_settings(config, Path.cwd(), rulesets=tuple(_split(rulesets)))
+    return load_rules(settings)
+
+
+@main.command()
+@click.option("--format", "output_format", type=click.Choice(["table", "json"]), default="table", show_default=True)
+@click.option("--ruleset", "rulesets", multiple=True, help="Built-in ruleset name or path (repeatable).")
+@click.option("--config", type=click.Path(dir_okay=False))
+@click.option("--categories", is_flag=True, help="List the claim categories instead of the rules.")
+def rules(output_format: str, rulesets: tuple[str, ...], config: str | None, categories: bool) -> None:
+    """List the active rules (or the claim categories)."""
+    if categories:
+        rows = [
+            {"category": c.id, "title": c.title, "default_severity": c.default_severity} for c in CATEGORIES.values()
+        ]
+        if output_format == "json":
+            click.echo(json.dumps(rows, indent=2))
+        else:
+            for row in rows:
+                click.echo(f"{row['category']:<38} {row['default_severity']:<8} {row['title']}")
+        return
+    try:
+        active = _active_rules(rulesets, config)
+    except ConfigError as error:
+        _fail(error)
+    if output_format == "json":
+        click.echo(
+            json.dumps(
+                [
+                    {
+                        "id": r.id,
+                        "category": r.category,
+                        "severity": r.severity,
+                        "kind": r.kind,
+                        "ruleset": r.ruleset,
+                        "message": r.message,
+                        "jurisdictions": list(r.jurisdictions),
+                    }
+                    for r in active
+                ],
+                indent=2,
+            )
+        )
+        return
+    width = max((len(r.id) for r in active), default=10)
+    click.echo(f"{'RULE':<{width}}  {'CATEGORY':<36}  {'SEVERITY':<8}  MESSAGE")
+    for r in active:
+        click.echo(f"{r.id:<{width}}  {r.category:<36}  {r.severity:<8}  {r.message}")
+    click.echo(f"{len(active)} rules")
+
+
+@main.command()
+@click.argument("rule_id")
+@click.option("--ruleset", "rulesets", multiple=True, help="Built-in ruleset name or path (repeatable).")
+@click.option("--config", type=click.Path(dir_okay=False))
+def explain(rule_id: str, rulesets: tuple[str, ...], config: str | None) -> None:
+    """Explain a rule: why it matters, the regulation behind it, a compliant rewrite, examples."""
+    try:
+        active = _active_rules(rulesets, config)
+    except ConfigError as error:
+        _fail(error)
+    found = [r for r in active if r.id == rule_id]
+    if not found:
+        close = [r.id for r in active if rule_id in r.id or r.category == rule_id]
+        hint = f" Did you mean: {', '.join(close[:8])}?" if close else " See 'claimlint rules'."
+        _fail(ConfigError(None, None, f"no rule '{rule_id}'.{hint}"))
+    rule = found[0]
+    lines: list[Any] = [
+        f"{rule.id}  [{rule.severity}]  {rule.category}: {CATEGORIES[rule.category].title}",
+        "",
+        rule.message,
+        "",
+        "Why:",
+        f"  {rule.rationale}",
+        "",
+        "Compliant rewrite:",
+        f"  {rule.rewrite}",
+        "",
+        "References:",
+        *(f"  - {ref}" for ref in rule.references),
+        "",
+        "Flagged:",
+        *(f"  - {e.text}" for e in rule.flag_examples),
+        "",
+        "Not flagged:",
+        *(f"  - {e.text}" for e in rule.pass_examples),
+        "",
+        f"Defined in {rule.path}:{rule.line} (ruleset {rule.ruleset}).",
+    ]
+    click.echo("\n".join(lines))
+
+
+@main.command("test-rules")
+@click.argument("ruleset_paths", nargs=-1)
+def test_rules(ruleset_paths: tuple[str, ...]) -> None:
+    """Run the flag and pass examples of rulesets (default: the built-in ones)."""
+    try:
+        paths = [resolve_ruleset_path(p) for p in ruleset_paths] or [resolve_ruleset_path(n) for n in builtin_names()]
+        loaded = load_rulesets(paths)
+    except ConfigError as error:
+        _fail(error)
+    all_rules = [rule for ruleset in loaded for rule in ruleset.rules]
+    count, failures = check_rules(all_rules)
+    for failure in failures:
+        click.echo(
+            f"{failure.rule.path}:{failure.example.line}: {failure.rule.id} {failure.kind} example {failure.reason}"
+        )
+    click.echo(f"{len(all_rules)} rules, {count} examples: {count - len(failures)} passed, {len(failures)} failed")
+    sys.exit(EXIT_FINDINGS if failures else EXIT_CLEAN)

@@ -1,0 +1,81 @@
+"""Sentence context that decides whether a match is a claim: questions, negation and refusal,
+hedged appearance wording. Each check reads only the match's own sentence."""
+
+from __future__ import annotations
+
+import regex
+
+_FLAGS = regex.IGNORECASE
+_CLAUSE_BREAK = regex.compile(
+    r"[;:()\[\]]|,(?! (?:and|or) )| - |\b(?:but|however|although|though|whereas|yet|while|instead)\b", _FLAGS
+)
+# A negation right before the match negates it: "no guaranteed results", "not pain-free".
+_NEAR_NEGATION = regex.compile(
+    r"\b(?:no|not|never|nor|without|non|hardly|zero|isn't|aren't|wasn't|weren't|ain't)"
+    r"(?: (?:a|an|the|any|completely|entirely|totally|always|quite|really|truly|necessarily|"
+    r"just|so|all|100%|fully|strictly|actually|[a-z]+ly|be|been|being))* ?-?$",
+    _FLAGS,
+)
+# A verbal negation earlier in the same clause: "it does not cure", "we can't promise".
+_CLAUSE_NEGATION = regex.compile(
+    r"\b(?:not|never|cannot|can't|can ?not|won't|don't|doesn't|didn't|isn't|aren't|wasn't|weren't|"
+    r"shouldn't|wouldn't|couldn't|mustn't|haven't|hasn't|no one|nobody|neither|nor|unable to|"
+    r"no (?:\w+ ){0,2}(?:can|could|will|is|are|should|would|has|have)|"
+    r"(?:refuse|decline|avoid|stop|stopped) (?:to )?(?:claim|promis|say|suggest|advertis|guarante|describ|call|us)\w*|"
+    r"rather than|instead of)\b",
+    _FLAGS,
+)
+# Refusal and debunking frames anywhere in the sentence: the claim is quoted to be rejected.
+_REFUSAL = regex.compile(
+    r"\b(?:"
+    r"(?:be |stay )?(?:wary|beware|sceptical|skeptical|suspicious|cautious|careful) (?:of|about|when|if)|"
+    r"steer clear of|red flags?|warning signs?|too good to be true|"
+    r"(?:is|are|was|were|be) (?:a )?(?:myth|false|untrue|misleading|not true|unfounded|unproven|exaggerated|"
+    r"marketing|hype|nonsense|overstated|illegal|not allowed|prohibited|banned)|"
+    r"(?:it is|it's|that's|this is) (?:a )?(?:myth|false|untrue|misleading|not true)|"
+    r"(?:anyone|anybody|clinics?|providers?|companies|websites?|ads?|adverts?|practitioners?|sellers?) "
+    r"(?:who|that|which) (?:claims?|promises?|says?|tells? you|advertises?|guarantees?)|"
+    r"(?:claims?|promises?|language|wording|phrases?) (?:such as|like|of) [\"']|"
+    r"(?:do not|don't|never|cannot|can't|won't|will not|would not|wouldn't|refuse to|do not|shouldn't) "
+    r"(?:\w+ )?(?:claim|promise|say|suggest|pretend|advertise|describe|believe|trust|call|tell you|imply)|"
+    r"(?:we|i) (?:avoid|refuse|decline) |"
+    r"no (?:one|clinic|practitioner|provider|treatment|procedure|product|doctor|reputable \w+|honest \w+|ethical \w+)"
+    r" (?:can|could|should|will|would) (?:\w+ )?(?:promise|guarantee|claim|say|tell)|"
+    r"(?:regulators?|the fda|the mhra|the tga|the asa|ahpra|the ftc|the law|rules?|guidance|the code)"
+    r" (?:\w+ ){0,3}(?:bans?|prohibits?|forbids?|warns?|does not allow|doesn't allow|won't allow)"
+    r")",
+    _FLAGS,
+)
+_HEDGE = regex.compile(
+    r"\b(?:may|might|could|can help|can improve|can reduce|can soften|helps?|aims? to|designed to help|"
+    r"intended to|(?:the )?(?:look|appearance|visible signs) of|look(?:s|ing)? (?:fresher|smoother|brighter|"
+    r"younger|firmer|plumper|more)|results (?:can |may |will )?vary|individual results|for (?:some|many) "
+    r"(?:people|clients|patients)|in some (?:people|cases|clients)|"
+    r"some (?:clients|patients|people) (?:see|notice|find)|"
+    r"tends? to|often|typically|usually)\b",
+    _FLAGS,
+)
+_QUESTION_END = regex.compile(r"\?[\"')\]]*\s*$")
+
+
+def is_question(sentence: str) -> bool:
+    return bool(_QUESTION_END.search(sentence))
+
+
+def clause_prefix(text: str, sentence_start: int, match_start: int) -> str:
+    """The part of the match's clause that comes before the match."""
+    prefix = text[sentence_start:match_start]
+    breaks = [b.end() for b in _CLAUSE_BREAK.finditer(prefix)]
+    return prefix[breaks[-1] :] if breaks else prefix
+
+
+def is_negated(text: str, sentence_start: int, sentence_end: int, match_start: int) -> bool:
+    """Whether the claim at `match_start` is negated, refused or quoted in order to reject it."""
+    prefix = clause_prefix(text, sentence_start, match_start)
+    if _NEAR_NEGATION.search(prefix) or _CLAUSE_NEGATION.search(prefix):
+        return True
+    return bool(_REFUSAL.search(text, sentence_start, sentence_end))
+
+
+def is_hedged(sentence: str) -> bool:
+    return bool(_HEDGE.search(sentence))

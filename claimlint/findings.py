@@ -1,0 +1,43 @@
+"""Findings and per-file results: plain data, in a stable order."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from claimlint.documents import Position
+
+
+@dataclass(frozen=True)
+class Finding:
+    path: str
+    rule_id: str
+    category: str
+    severity: str
+    message: str
+    start: Position
+    end: Position  # the column after the last character
+    source_start: int
+    source_end: int
+    matched: str  # the source text of the match
+    normalised: str  # the match as linted (entities decoded, white space folded)
+    rewrite: str
+
+    def sort_key(self) -> tuple[str, int, int, str]:
+        return (self.path, self.source_start, self.source_end, self.rule_id)
+
+
+@dataclass(frozen=True)
+class FileProblem:
+    """A file that could not be linted, or a rule that failed on it; the run goes on."""
+
+    path: str
+    message: str
+    line: int | None = None
+    rule_id: str | None = None
+
+
+@dataclass(frozen=True)
+class FileResult:
+    path: str
+    findings: tuple[Finding, ...]
+    problems: tuple[FileProblem, ...]

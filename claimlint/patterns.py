@@ -1,0 +1,160 @@
+"""The phrase language rules are written in, compiled to regular expressions.
+
+A phrase is words as a reader writes them. Between words any of space, hyphen or nothing matches
+("side effects", "side-effects", "sideeffects"); British and American spellings of a word both match;
+apostrophes are optional. On top of that:
+
+- `{name}`      a named term list (the ruleset's `terms`, then the built-in lexicon)
+- `(a|b c)`     alternatives
+- `[words]`     optional words (`[a|b]`: optionally one of them); `(a|b)?` is the same
+- `...`         up to four other words
+- `word*`       any word starting with `word`
+- `#`           a number, in digits or words
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+import regex
+
+SEPARATOR = "[- ]?"
+GAP = r"[,;:]? (?:[^ \n]+ ){0,4}"
+NUMBER = (
+    r"(?:\d+(?:[.,]\d+)*(?:\s?(?:-|to)\s?\d+(?:[.,]\d+)*)?"
+    r"|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty"
+    r"|fifty|sixty|seventy|eighty|ninety|hundred|a hundred|a thousand|thousand|dozens?|half)"
+)
+WORD_BOUNDARY_BEFORE = r"(?<![\w])"
+WORD_BOUNDARY_AFTER = r"(?![\w])"
+FLAGS = regex.IGNORECASE | regex.V0
+
+_TOKEN = re.compile(r"\{[A-Za-z_][\w-]*\}|\.\.\.|[()\[\]|#?]|[^\s()\[\]|{}#?]+|\s+")
+
+# Spelling variants, applied to literal words: (pattern on the word, replacement regex).
+_SPELLINGS: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"(?<=\w\w\w)our(?=s?$|ed$|ing$|ise|ize|ite)"), "ou?r"),  # tumour/tumor, colour
+    (re.compile(r"(?<=\w\w)i[sz](e|ed|es|ing|ation|ations|er|ers)$"), r"i[sz]\1"),  # revitalise
+    (re.compile(r"(?<=\w\w)y[sz](e|ed|es|ing|is)$"), r"y[sz]\1"),  # analyse/analyze
+    (re.compile(r"^(h|an|pal|gyn|orthop|leuk|di|septic|ischa|hydrocephal)?ae"), r"\1a?e"),  # haem, anaemia
+    (re.compile(r"^oe"), "o?e"),  # oedema, oestrogen
+    (re.compile(r"rrhoea"), "rrho?ea"),  # diarrhoea
+    (re.compile(r"ageing"), "ag(?:e)?ing"),
+    (re.compile(r"(?<=\w\w\w)tre(s?)$"), r"t(?:re|er)\1"),  # centre/center, litre
+    (re.compile(r"(?<=\w)ll(ed|ing|er)$"), r"l{1,2}\1"),  # travelled/traveled
+    (re.compile(r"ogue$"), "og(?:ue)?"),  # catalogue
+)
+
+
+class PhraseError(ValueError):
+    pass
+
+
+def _literal(word: str) -> str:
+    stem = word.endswith("*") and len(word) > 1
+    if stem:
+        word = word[:-1]
+    pieces = []
+    for part in re.split(r"(')", word):
+        if part == "'":
+            pieces.append("'?")
+            continue
+        if not part:
+            continue
+        escaped = regex.escape(part)
+        if part.isalpha():
+            lowered = part.lower()
+            for pattern, replacement in _SPELLINGS:
+                if pattern.search(lowered):
+                    escaped = pattern.sub(replacement, lowered)
+                    break
+        pieces.append(escaped)
+    return "".join(pieces) + (r"\w*" if stem else "")
+
+
+class _Parser:
+    def __init__(self, phrase: str, resolve: Callable[[str], str]) -> None:
+        self.tokens = [t for t in _TOKEN.findall(phrase) if not t.isspace()]
+        self.pos = 0
+        self.phrase = phrase
+        self.resolve = resolve
+
+    def parse(self) -> str:
+        body = self._sequence(closing=None)
+        if self.pos != len(self.tokens):
+            raise PhraseError(f"unexpected '{self.tokens[self.pos]}' in phrase {self.phrase!r}")
+        if not body:
+            raise PhraseError(f"empty phrase {self.phrase!r}")
+        return body
+
+    def _sequence(self, closing: str | None) -> str:
+        alternatives: list[str] = []
+        parts: list[tuple[str, str]] = []  # (regex, kind): kind is word, gap or optional
+        while self.pos < len(self.tokens):
+            token = self.tokens[self.pos]
+            if token == closing or (token == "|" and closing in (")", "]")):
+                if token == "|":
+                    alternatives.append(_join(parts))
+                    parts = []
+                    self.pos += 1
+                    continue
+                break
+            if token in (")", "]", "|"):
+                raise PhraseError(f"unbalanced '{token}' in phrase {self.phrase!r}")
+            self.pos += 1
+            if token == "(":
+                group = self._sequence(")")
+                self._expect(")")
+                if self.pos < len(self.tokens) and self.tokens[self.pos] == "?":
+                    self.pos += 1
+                    parts.append((group, "optional"))
+                else:
+                    parts.append(("(?:" + group + ")", "word"))
+            elif token == "?":
+                raise PhraseError(f"'?' may only follow a (group) in phrase {self.phrase!r}; write word* or (a|b)")
+            elif token == "[":
+                parts.append((self._sequence("]"), "optional"))
+                self._expect("]")
+            elif token == "...":
+                parts.append((GAP, "gap"))
+            elif token == "#":
+                parts.append((NUMBER, "word"))
+            elif token.startswith("{"):
+                parts.append(("(?:" + self.resolve(token[1:-1]) + ")", "word"))
+            else:
+                parts.append((_literal(token), "word"))
+        if closing is None and alternatives:
+            raise PhraseError(f"'|' outside brackets in phrase {self.phrase!r}")
+        alternatives.append(_join(parts))
+        return "|".join(alternatives)
+
+    def _expect(self, token: str) -> None:
+        if self.pos >= len(self.tokens) or self.tokens[self.pos] != token:
+            raise PhraseError(f"missing '{token}' in phrase {self.phrase!r}")
+        self.pos += 1
+
+
+def _join(parts: list[tuple[str, str]]) -> str:
+    out = ""
+    for index, (piece, kind) in enumerate(parts):
+        last = index == len(parts) - 1
+        following_gap = not last and parts[index + 1][1] == "gap"
+        if kind == "gap":
+            out += piece
+        elif kind == "optional":
+            out += f"(?:(?:{piece}){'' if last or following_gap else SEPARATOR})?"
+        else:
+            out += piece + ("" if last or following_gap else SEPARATOR)
+    return out
+
+
+def compile_phrase(phrase: str, resolve: Callable[[str], str]) -> str:
+    """The regular expression (no word boundaries) for one phrase."""
+    return _Parser(phrase, resolve).parse()
+
+
+def bounded(alternatives: list[str]) -> str:
+    """One expression matching any of the alternatives as whole words."""
+    body = "|".join(f"(?:{a})" for a in alternatives)
+    return f"{WORD_BOUNDARY_BEFORE}(?:{body}){WORD_BOUNDARY_AFTER}"

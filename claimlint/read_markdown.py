@@ -1,0 +1,217 @@
+"""Markdown: markdown-it-py finds the blocks; an exact inline scanner keeps source offsets.
+
+markdown-it's inline tokens carry no offsets, so each block's raw inline source is located line by
+line in the file (a monotonic cursor, never a search for a match) and scanned here: link text and
+image alt text are copy; code spans, URLs and HTML comments are not.
+"""
+
+from __future__ import annotations
+
+import re
+
+import yaml
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
+from mdit_py_plugins.front_matter import front_matter_plugin
+
+from claimlint.read_html import add_html, decode_entity
+from claimlint.textmap import TextBuilder
+
+_PARSER = MarkdownIt("commonmark").use(front_matter_plugin).enable("table")
+
+_INLINE = re.compile(
+    r"(?P<code>(?P<ticks>`+)(?:.+?)(?P=ticks))"
+    r"|(?P<image>!\[(?P<alt>[^\]\n]*)\]\([^)\n]*\))"
+    r"|(?P<autolink><(?:https?|ftp|mailto):[^>\s]*>)"
+    r"|(?P<url>\b(?:https?://|www\.)[^\s<>()\[\]]+)"
+    r"|(?P<comment><!--.*?(?:-->|\Z))"
+    r"|(?P<tag></?[A-Za-z][^<>]*>)"
+    r"|(?P<linkdest>\]\((?:[^()\n]|\([^()\n]*\))*\)|\]\[[^\]\n]*\])"
+    r"|(?P<footnote>\[\^[^\]\n]*\])"
+    r"|(?P<bracket>\[(?=[^\]\n]*\][(\[]))"
+    r"|(?P<emphasis>\*{1,3}|~~|(?<!\w)_{1,3}|_{1,3}(?!\w))"
+    r"|(?P<escape>\\[!-/:-@\[-`{-~])"
+    r"|(?P<entity>&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});)",
+    re.S,
+)
+# Front-matter keys whose values are machinery, not copy.
+SKIPPED_FRONT_MATTER_KEYS = frozenset(
+    {
+        "layout",
+        "slug",
+        "permalink",
+        "url",
+        "image",
+        "images",
+        "date",
+        "lastmod",
+        "template",
+        "lang",
+        "language",
+        "id",
+        "canonical",
+        "draft",
+        "type",
+        "weight",
+        "aliases",
+        "redirect_from",
+        "thumbnail",
+        "cover",
+        "og_image",
+        "photo",
+        "path",
+        "file",
+    }
+)
+_MACHINE_VALUE = re.compile(r"^\s*(?:https?://|www\.|/|\./|#)|^\S+\.(?:png|jpe?g|gif|svg|webp|html?)\s*$")
+
+
+class _Segments:
+    """Maps offsets in a block's inline content to source offsets, line by line."""
+
+    def __init__(self, content: str, bases: list[int]) -> None:
+        self.line_starts = [0]
+        for line in content.split("\n")[:-1]:
+            self.line_starts.append(self.line_starts[-1] + len(line) + 1)
+        self.bases = bases
+
+    def pieces(self, start: int, end: int) -> list[tuple[int, int, int]]:
+        """(content start, content end, source start) for each line piece of [start, end)."""
+        found = []
+        for index, line_start in enumerate(self.line_starts):
+            line_end = self.line_starts[index + 1] - 1 if index + 1 < len(self.line_starts) else 1 << 60
+            lo, hi = max(start, line_start), min(end, line_end)
+            if lo < hi and self.bases[index] >= 0:
+                found.append((lo, hi, self.bases[index] + lo - line_start))
+        return found
+
+
+def _locate_lines(source: str, line_offsets: list[int], token: Token, content: str, cursor: int) -> list[int]:
+    """Source offset of each content line of an inline token (-1 where it cannot be found)."""
+    assert token.map is not None
+    bases = []
+    first_line = token.map[0]
+    for index, line in enumerate(content.split("\n")):
+        line_no = first_line + index
+        if line_no + 1 >= len(line_offsets):
+            bases.append(-1)
+            continue
+        line_start = max(line_offsets[line_no], cursor)
+        line_end = line_offsets[line_no + 1]
+        found = source.find(line, line_start, line_end) if line else line_start
+        bases.append(found)
+        if found >= 0:
+            cursor = found + len(line)
+    return bases
+
+
+def _add_inline(
+    builder: TextBuilder, source: str, content: str, segments: _Segments, deferred: list[tuple[int, int]]
+) -> None:
+    def add_source(start: int, end: int) -> None:
+        previous_end, source_end = start, 0
+        for piece_start, piece_end, src in segments.pieces(start, end):
+            if piece_start > previous_end:
+                builder.space(src)  # a line break between the pieces
+            builder.add(content[piece_start:piece_end], src)
+            previous_end, source_end = piece_end, src + piece_end - piece_start
+        if previous_end < end:
+            builder.space(source_end)
+
+    def source_span(start: int, end: int) -> tuple[int, int]:
+        pieces = segments.pieces(start, end)
+        if not pieces:
+            return (0, 0)
+        first, last = pieces[0], pieces[-1]
+        return first[2], last[2] + last[1] - last[0]
+
+    pos = 0
+    for token in _INLINE.finditer(content):
+        kind = token.lastgroup
+        if kind in ("ticks", "alt"):
+            kind = "code" if token.group("code") else "image"
+        if token.start() > pos:
+            add_source(pos, token.start())
+        pos = token.end()
+        if kind in ("code", "autolink", "url", "image", "footnote"):
+            builder.opaque(*source_span(token.start(), token.end()))
+            if kind == "image" and token.group("alt").strip():
+                deferred.append(source_span(token.start("alt"), token.end("alt")))
+        elif kind == "escape":
+            builder.add_replacement(token.group()[1], *source_span(token.start(), token.end()))
+        elif kind == "entity":
+            decoded = decode_entity(token.group())
+            span = source_span(token.start(), token.end())
+            if decoded is None:
+                builder.add(token.group(), span[0])
+            else:
+                builder.add_replacement(decoded, *span)
+        # tags, comments, link destinations, brackets and emphasis markers add nothing
+    if pos < len(content):
+        add_source(pos, len(content))
+
+
+def _add_front_matter(builder: TextBuilder, source: str, start: int, end: int) -> None:
+    try:
+        root = yaml.compose(source[start:end], Loader=yaml.SafeLoader)
+    except yaml.YAMLError:
+        return
+    stack: list[tuple[yaml.Node, str]] = [(root, "")] if root is not None else []
+    while stack:
+        node, key = stack.pop()
+        if isinstance(node, yaml.MappingNode):
+            for key_node, value_node in reversed(node.value):
+                stack.append((value_node, str(key_node.value).lower()))
+        elif isinstance(node, yaml.SequenceNode):
+            stack.extend((item, key) for item in reversed(node.value))
+        elif (
+            isinstance(node, yaml.ScalarNode)
+            and node.tag == "tag:yaml.org,2002:str"
+            and key not in SKIPPED_FRONT_MATTER_KEYS
+            and not _MACHINE_VALUE.search(node.value)
+        ):
+            value_start = start + node.start_mark.index
+            value_end = start + node.end_mark.index
+            if node.style in ('"', "'"):
+                value_start, value_end = value_start + 1, value_end - 1
+            elif node.style in ("|", ">"):
+                value_start = source.find("\n", value_start, value_end) + 1 or value_end
+            builder.end_block()
+            builder.add(source[value_start:value_end], value_start)
+            builder.end_block()
+
+
+def add_markdown(builder: TextBuilder, source: str) -> None:
+    line_offsets = [0]
+    for line in source.splitlines(keepends=True):
+        line_offsets.append(line_offsets[-1] + len(line))
+    line_offsets.append(len(source))
+    deferred: list[tuple[int, int]] = []
+    row_cursor = (-1, 0)  # (line, offset): table cells on one row are located left to right
+    for token in _PARSER.parse(source):
+        if token.map is None and token.type != "inline":
+            continue
+        if token.type == "front_matter" and token.map:
+            builder.end_block()
+            _add_front_matter(builder, source, line_offsets[token.map[0] + 1], line_offsets[token.map[1] - 1])
+        elif token.type == "html_block" and token.map:
+            builder.end_block()
+            add_html(builder, source, line_offsets[token.map[0]], line_offsets[token.map[1]])
+        elif token.type == "inline" and token.map:
+            builder.end_block()
+            cursor = row_cursor[1] if row_cursor[0] == token.map[0] else 0
+            bases = _locate_lines(source, line_offsets, token, token.content, cursor)
+            if bases and bases[-1] >= 0:
+                row_cursor = (token.map[0], bases[-1] + len(token.content.split("\n")[-1]))
+            _add_inline(builder, source, token.content, _Segments(token.content, bases), deferred)
+            builder.end_block()
+    for alt_start, alt_end in deferred:
+        builder.end_block()
+        builder.add(source[alt_start:alt_end], alt_start)
+    builder.end_block()
+
+
+def read_markdown(source: str) -> TextBuilder:
+    builder = TextBuilder()
+    add_markdown(builder, source)
+    return builder

@@ -1,0 +1,341 @@
+"""Rulesets: the YAML format, strict validation, and where the built-in rulesets live.
+
+A rule is one of a closed set of kinds:
+- `phrase`: any of `phrases` (the phrase language in `patterns.py`);
+- `pattern`: any of `patterns` (regular expressions, `regex` syntax, `{term}` allowed);
+- `cooccurrence`: every entry of `all` (each a term or a list of phrases) in one sentence,
+  optionally within `within` words.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from claimlint.patterns import NUMBER, PhraseError, bounded, compile_phrase
+from claimlint.taxonomy import CATEGORIES, SEVERITIES
+from claimlint.yamlsource import ConfigError, check_keys, line_of, load_yaml_file
+
+KINDS = ("phrase", "pattern", "cooccurrence")
+JURISDICTIONS = ("us", "uk", "eu", "au")
+NEGATION_MODES = ("skip", "ignore")
+HEDGE_MODES = ("skip", "ignore")
+QUESTION_MODES = ("skip", "flag")
+_RULESET_KEYS = frozenset({"ruleset", "description", "terms", "rules"})
+_RULE_KEYS = frozenset(
+    {
+        "id",
+        "category",
+        "severity",
+        "kind",
+        "phrases",
+        "patterns",
+        "all",
+        "within",
+        "unless",
+        "negation",
+        "hedge",
+        "questions",
+        "message",
+        "rationale",
+        "references",
+        "rewrite",
+        "examples",
+        "jurisdictions",
+    }
+)
+_KIND_KEYS = {"phrase": {"phrases"}, "pattern": {"patterns"}, "cooccurrence": {"all", "within"}}
+_EXAMPLE_KEYS = frozenset({"flag", "pass"})
+_RULE_ID = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
+_MARK = re.compile(r"\[\[(.+?)\]\]")
+LEXICON_FILE = "_lexicon.yaml"
+
+
+@dataclass(frozen=True)
+class Example:
+    text: str  # with the [[marks]] removed
+    expected: tuple[int, int] | None  # the marked span in `text`, for flag examples
+    line: int
+
+
+@dataclass(frozen=True)
+class Rule:
+    id: str
+    category: str
+    severity: str
+    kind: str
+    message: str
+    rationale: str
+    references: tuple[str, ...]
+    rewrite: str
+    trigger: str  # regular expression for the phrases, patterns or the first co-occurring term
+    companions: tuple[str, ...]  # co-occurrence: the other terms, each a regular expression
+    within: int | None
+    unless: str | None
+    negation: str
+    hedge: str
+    questions: str
+    jurisdictions: tuple[str, ...]
+    flag_examples: tuple[Example, ...]
+    pass_examples: tuple[Example, ...]
+    ruleset: str
+    path: str
+    line: int
+
+
+@dataclass(frozen=True)
+class Ruleset:
+    name: str
+    description: str
+    path: str
+    rules: tuple[Rule, ...]
+
+
+def builtin_dir() -> Path:
+    """Built-in rulesets: inside the installed package, or beside it in a source checkout."""
+    packaged = Path(__file__).resolve().parent / "rulesets"
+    return packaged if packaged.is_dir() else Path(__file__).resolve().parent.parent / "rulesets"
+
+
+def builtin_names() -> list[str]:
+    return sorted(p.stem for p in builtin_dir().glob("*.yaml") if not p.name.startswith("_"))
+
+
+def resolve_ruleset_path(name_or_path: str, base: Path | None = None) -> Path:
+    """A built-in name (`core`) or a path to a YAML file, relative to `base` when given."""
+    if name_or_path in builtin_names():
+        return builtin_dir() / f"{name_or_path}.yaml"
+    path = Path(name_or_path)
+    if base is not None and not path.is_absolute():
+        path = base / path
+    if not path.is_file():
+        known = ", ".join(builtin_names())
+        raise ConfigError(None, None, f"no ruleset '{name_or_path}' (built-in: {known}; or a path to a YAML file)")
+    return path
+
+
+class _Terms:
+    """Named term lists: the ruleset's own, then the built-in lexicon; resolved on demand."""
+
+    def __init__(self, own: dict[str, Any], shared: dict[str, Any], path: Path, shared_path: Path) -> None:
+        self.sources = {**{k: (v, shared_path) for k, v in shared.items()}, **{k: (v, path) for k, v in own.items()}}
+        self.resolved: dict[str, str] = {"number": NUMBER}
+        self.active: set[str] = set()
+
+    def resolve(self, name: str) -> str:
+        if name in self.resolved:
+            return self.resolved[name]
+        if name not in self.sources:
+            raise PhraseError(f"unknown term list '{{{name}}}'")
+        if name in self.active:
+            raise PhraseError(f"term list '{{{name}}}' refers to itself")
+        self.active.add(name)
+        values, _ = self.sources[name]
+        try:
+            self.resolved[name] = "|".join(f"(?:{compile_phrase(v, self.resolve)})" for v in values)
+        finally:
+            self.active.discard(name)
+        return self.resolved[name]
+
+
+def _strings(value: Any, path: Path, line: int | None, what: str) -> list[str]:
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list) or not value or not all(isinstance(v, str) and v.strip() for v in value):
+        raise ConfigError(path, line, f"{what} must be a non-empty string or list of non-empty strings")
+    return list(value)
+
+
+def _text(rule: dict[str, Any], key: str, path: Path, required: bool = True) -> str:
+    value = rule.get(key, "")
+    if not isinstance(value, str) or (required and not value.strip()):
+        raise ConfigError(path, line_of(rule, key), f"rule '{rule.get('id')}': '{key}' must be a non-empty string")
+    return value.strip()
+
+
+def _choice(rule: dict[str, Any], key: str, options: Iterable[str], default: str, path: Path) -> str:
+    value = rule.get(key, default)
+    if value not in options:
+        raise ConfigError(
+            path, line_of(rule, key), f"rule '{rule.get('id')}': {key} '{value}' is not one of {', '.join(options)}"
+        )
+    return str(value)
+
+
+def _examples(rule: dict[str, Any], path: Path) -> tuple[tuple[Example, ...], tuple[Example, ...]]:
+    examples = rule.get("examples")
+    if examples is None:
+        raise ConfigError(path, getattr(rule, "line", None), f"rule '{rule['id']}' has no examples (flag and pass)")
+    check_keys(examples, _EXAMPLE_KEYS, path, f"examples of rule '{rule['id']}'")
+    parsed: dict[str, tuple[Example, ...]] = {}
+    for key in ("flag", "pass"):
+        texts = _strings(examples.get(key), path, line_of(examples, key), f"examples.{key} of rule '{rule['id']}'")
+        lines = getattr(examples.get(key), "item_lines", [line_of(examples, key) or 0] * len(texts))
+        found = []
+        for text, line in zip(texts, lines, strict=True):
+            marks = list(_MARK.finditer(text))
+            if key == "flag" and len(marks) != 1:
+                raise ConfigError(
+                    path, line, f"flag example of rule '{rule['id']}' must mark its match once with [[...]]"
+                )
+            if key == "pass" and marks:
+                raise ConfigError(path, line, f"pass example of rule '{rule['id']}' must not mark a match")
+            if marks:
+                mark = marks[0]
+                plain = text[: mark.start()] + mark.group(1) + text[mark.end() :]
+                found.append(Example(plain, (mark.start(), mark.start() + len(mark.group(1))), line))
+            else:
+                found.append(Example(text, None, line))
+        parsed[key] = tuple(found)
+    return parsed["flag"], parsed["pass"]
+
+
+def _rule(raw: Any, ruleset: str, terms: _Terms, path: Path) -> Rule:
+    check_keys(raw, _RULE_KEYS, path, "a rule")
+    rule_id = raw.get("id")
+    if not isinstance(rule_id, str) or not _RULE_ID.match(rule_id):
+        raise ConfigError(path, line_of(raw, "id"), f"rule id {rule_id!r} must be lower-case words joined by '-'")
+    category = raw.get("category")
+    if category not in CATEGORIES:
+        raise ConfigError(
+            path,
+            line_of(raw, "category"),
+            f"rule '{rule_id}': unknown category {category!r} (see claimlint rules --categories)",
+        )
+    kind = _choice(raw, "kind", KINDS, "", path)
+    for other_kind, keys in _KIND_KEYS.items():
+        for key in keys:
+            if key in raw and other_kind != kind:
+                raise ConfigError(
+                    path, line_of(raw, key), f"rule '{rule_id}': '{key}' belongs to kind {other_kind}, not {kind}"
+                )
+
+    def compile_list(key: str, values: list[str], as_regex: bool) -> list[str]:
+        compiled = []
+        for value in values:
+            try:
+                if as_regex:
+                    compiled.append(
+                        re.sub(r"\{([A-Za-z_][\w-]*)\}", lambda m: f"(?:{terms.resolve(m.group(1))})", value)
+                    )
+                else:
+                    compiled.append(compile_phrase(value, terms.resolve))
+            except PhraseError as error:
+                raise ConfigError(path, line_of(raw, key), f"rule '{rule_id}': {error}") from None
+        return compiled
+
+    companions: list[str] = []
+    within = None
+    if kind == "phrase":
+        trigger = bounded(
+            compile_list("phrases", _strings(raw.get("phrases"), path, line_of(raw, "phrases"), "phrases"), False)
+        )
+    elif kind == "pattern":
+        patterns = _strings(raw.get("patterns"), path, line_of(raw, "patterns"), "patterns")
+        trigger = "|".join(f"(?:{p})" for p in compile_list("patterns", patterns, True))
+    else:
+        groups = raw.get("all")
+        if not isinstance(groups, list) or len(groups) < 2:
+            raise ConfigError(path, line_of(raw, "all"), f"rule '{rule_id}': 'all' needs at least two entries")
+        compiled_groups = [
+            bounded(compile_list("all", _strings(group, path, line_of(raw, "all"), "each entry of 'all'"), False))
+            for group in groups
+        ]
+        trigger, companions = compiled_groups[0], compiled_groups[1:]
+        within = raw.get("within")
+        if within is not None and (not isinstance(within, int) or isinstance(within, bool) or within < 1):
+            raise ConfigError(
+                path, line_of(raw, "within"), f"rule '{rule_id}': within must be a positive whole number of words"
+            )
+    unless = None
+    if "unless" in raw:
+        unless = bounded(compile_list("unless", _strings(raw["unless"], path, line_of(raw, "unless"), "unless"), False))
+    references = _strings(raw.get("references"), path, line_of(raw, "references"), f"references of rule '{rule_id}'")
+    jurisdictions = raw.get("jurisdictions", list(JURISDICTIONS))
+    if not isinstance(jurisdictions, list) or not jurisdictions or any(j not in JURISDICTIONS for j in jurisdictions):
+        raise ConfigError(
+            path,
+            line_of(raw, "jurisdictions"),
+            f"rule '{rule_id}': jurisdictions must be a list of {', '.join(JURISDICTIONS)}",
+        )
+    flag_examples, pass_examples = _examples(raw, path)
+    return Rule(
+        id=rule_id,
+        category=category,
+        severity=_choice(raw, "severity", SEVERITIES, CATEGORIES[category].default_severity, path),
+        kind=kind,
+        message=_text(raw, "message", path),
+        rationale=_text(raw, "rationale", path),
+        references=tuple(references),
+        rewrite=_text(raw, "rewrite", path),
+        trigger=trigger,
+        companions=tuple(companions),
+        within=within,
+        unless=unless,
+        negation=_choice(raw, "negation", NEGATION_MODES, "skip", path),
+        hedge=_choice(raw, "hedge", HEDGE_MODES, "ignore", path),
+        questions=_choice(raw, "questions", QUESTION_MODES, "skip", path),
+        jurisdictions=tuple(jurisdictions),
+        flag_examples=flag_examples,
+        pass_examples=pass_examples,
+        ruleset=ruleset,
+        path=str(path),
+        line=raw.line if hasattr(raw, "line") else 0,
+    )
+
+
+def _term_lists(raw: Any, path: Path) -> dict[str, list[str]]:
+    if raw is None:
+        return {}
+    if not isinstance(raw, dict):
+        raise ConfigError(path, getattr(raw, "line", None), "terms must be a mapping of names to lists of phrases")
+    return {name: _strings(values, path, line_of(raw, name), f"term list '{name}'") for name, values in raw.items()}
+
+
+def _lexicon() -> tuple[dict[str, list[str]], Path]:
+    path = builtin_dir() / LEXICON_FILE
+    if not path.is_file():
+        return {}, path
+    raw = load_yaml_file(path)
+    check_keys(raw, {"terms", "description"}, path, "the lexicon")
+    return _term_lists(raw.get("terms"), path), path
+
+
+def load_ruleset(path: Path) -> Ruleset:
+    raw = load_yaml_file(path)
+    if raw is None:
+        raise ConfigError(path, None, "empty ruleset")
+    check_keys(raw, _RULESET_KEYS, path, "a ruleset")
+    name = raw.get("ruleset")
+    if not isinstance(name, str) or not _RULE_ID.match(name):
+        raise ConfigError(
+            path, line_of(raw, "ruleset"), "'ruleset' must name the ruleset in lower-case words joined by '-'"
+        )
+    shared, shared_path = _lexicon()
+    terms = _Terms(_term_lists(raw.get("terms"), path), shared, path, shared_path)
+    rules_raw = raw.get("rules")
+    if not isinstance(rules_raw, list) or not rules_raw:
+        raise ConfigError(path, line_of(raw, "rules"), "'rules' must be a non-empty list")
+    rules = [_rule(item, name, terms, path) for item in rules_raw]
+    seen: dict[str, int] = {}
+    for rule in rules:
+        if rule.id in seen:
+            raise ConfigError(path, rule.line, f"duplicate rule id '{rule.id}' (first at line {seen[rule.id]})")
+        seen[rule.id] = rule.line
+    description = raw.get("description", "")
+    return Ruleset(name, description if isinstance(description, str) else "", str(path), tuple(rules))
+
+
+def load_rulesets(paths: list[Path]) -> list[Ruleset]:
+    """Load rulesets; a rule id may appear in only one of them."""
+    rulesets = [load_ruleset(path) for path in paths]
+    owner: dict[str, str] = {}
+    for ruleset in rulesets:
+        for rule in ruleset.rules:
+            if rule.id in owner and owner[rule.id] != ruleset.path:
+                raise ConfigError(ruleset.path, rule.line, f"duplicate rule id '{rule.id}' (also in {owner[rule.id]})")
+            owner[rule.id] = ruleset.path
+    return rulesets

@@ -1,0 +1,106 @@
+"""Sentences of the linted text, with offsets. Rules reason about negation, hedges and questions
+within one sentence; a sentence never crosses a block."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+
+_BOUNDARY = re.compile(r"[.!?\u2026]+[\"')\]]*(?= +[^ a-z])|\n")
+_LAST_WORD = re.compile(r"([A-Za-z][A-Za-z.]*)\.$")
+ABBREVIATIONS = frozenset(
+    [
+        "dr",
+        "mr",
+        "mrs",
+        "ms",
+        "mx",
+        "prof",
+        "st",
+        "vs",
+        "etc",
+        "e.g",
+        "eg",
+        "i.e",
+        "ie",
+        "a.m",
+        "p.m",
+        "am",
+        "pm",
+        "no",
+        "nos",
+        "approx",
+        "inc",
+        "ltd",
+        "co",
+        "jr",
+        "sr",
+        "fig",
+        "ref",
+        "dept",
+        "est",
+        "mt",
+        "rd",
+        "ave",
+        "blvd",
+        "hon",
+        "rev",
+        "cf",
+        "al",
+        "viz",
+        "ca",
+        "ph.d",
+        "md",
+        "m.d",
+        "b.sc",
+        "msc",
+        "bsc",
+        "dip",
+        "hons",
+    ]
+)
+
+
+@dataclass(frozen=True)
+class Sentences:
+    """Sentence spans of one text, in order."""
+
+    starts: tuple[int, ...]
+    ends: tuple[int, ...]
+
+    def containing(self, pos: int) -> tuple[int, int]:
+        index = max(bisect_right(self.starts, pos) - 1, 0)
+        return self.starts[index], self.ends[index]
+
+
+def _is_abbreviation(text: str, boundary_start: int) -> bool:
+    if text[boundary_start] != ".":
+        return False
+    word = _LAST_WORD.search(text, max(0, boundary_start - 12), boundary_start + 1)
+    if word is None:
+        return False
+    token = word.group(1).lower().rstrip(".")
+    return token in ABBREVIATIONS or (len(token) == 1 and word.group(1)[0].isupper())
+
+
+def split_sentences(text: str) -> Sentences:
+    starts: list[int] = []
+    ends: list[int] = []
+    start = 0
+    for boundary in _BOUNDARY.finditer(text):
+        if boundary.group() != "\n" and _is_abbreviation(text, boundary.start()):
+            continue
+        end = boundary.end() if boundary.group() != "\n" else boundary.start()
+        if end > start:
+            starts.append(start)
+            ends.append(end)
+        start = boundary.end()
+        while start < len(text) and text[start] == " ":
+            start += 1
+    if start < len(text):
+        starts.append(start)
+        ends.append(len(text))
+    if not starts:
+        starts, ends = [0], [len(text)]
+    return Sentences(tuple(starts), tuple(ends))

@@ -1,0 +1,121 @@
+from dataclasses import replace
+
+import pytest
+
+from claimlint.engine import compile_rules
+from claimlint.rulesets import load_ruleset
+from tests.conftest import lint
+
+RULESET = """\
+ruleset: engine-test
+rules:
+  - id: cure-claim
+    category: medicinal_claim
+    kind: cooccurrence
+    all: ["(cure|cures|treats)", "(acne|eczema)"]
+    within: 6
+    unless: ["history of"]
+    message: Cure claim.
+    rationale: Because.
+    references: [x]
+    rewrite: y
+    examples: {flag: ["It [[cures acne]]."], pass: ["Calm skin."]}
+  - id: look-younger
+    category: cellular_rejuvenation_claim
+    kind: phrase
+    phrases: [reverses ageing]
+    hedge: skip
+    message: Biology claim.
+    rationale: Because.
+    references: [x]
+    rewrite: y
+    examples: {flag: ["It [[reverses ageing]]."], pass: ["It may help."]}
+  - id: no-side
+    category: absolute_safety
+    kind: phrase
+    phrases: [no side effects]
+    message: Safety claim.
+    rationale: Because.
+    references: [x]
+    rewrite: y
+    examples: {flag: ["It has [[no side effects]]."], pass: ["Side effects are rare."]}
+  - id: side-effects-word
+    category: false_science
+    kind: phrase
+    phrases: [no side]
+    message: Overlapping demo rule starting at the same place.
+    rationale: Because.
+    references: [x]
+    rewrite: y
+    examples: {flag: ["[[no side]]"], pass: ["x"]}
+"""
+
+
+@pytest.fixture(scope="module")
+def engine(tmp_path_factory):
+    path = tmp_path_factory.mktemp("rules") / "engine.yaml"
+    path.write_text(RULESET)
+    return compile_rules(list(load_ruleset(path).rules))
+
+
+def ids(text, engine):
+    return sorted(f.rule_id for f in lint(text, engine=engine))
+
+
+def test_co_occurrence_in_one_sentence_within_the_word_limit(engine):
+    assert ids("Our peel cures stubborn acne.", engine) == ["cure-claim"]
+    assert ids("Our peel cures. Acne is common.", engine) == []
+    assert ids("It treats the look of dull and tired skin prone to acne.", engine) == []
+
+
+def test_questions_are_not_claims(engine):
+    assert ids("Does it cure acne?", engine) == []
+
+
+def test_negation_and_refusal_end_the_claim(engine):
+    assert ids("It does not cure acne.", engine) == []
+    assert ids("We never claim it cures acne.", engine) == []
+    assert ids("Be wary of clinics that say it has no side effects.", engine) == []
+    assert ids("It won't cure acne, but it has no side effects.", engine) == ["no-side", "side-effects-word"]
+
+
+def test_a_claim_that_is_itself_a_negative_is_still_a_claim(engine):
+    assert ids("There are no side effects.", engine) == ["no-side", "side-effects-word"]
+
+
+def test_hedges_save_only_rules_that_allow_it(engine):
+    assert ids("It may help as it reverses ageing.", engine) == []
+    assert ids("It may cure acne.", engine) == ["cure-claim"]
+
+
+def test_unless_context(engine):
+    assert ids("If you have a history of eczema, treats are off.", engine) == []
+
+
+def test_rules_matching_at_the_same_position_are_all_reported(engine):
+    assert sorted(ids("This has no side effects.", engine)) == ["no-side", "side-effects-word"]
+
+
+def test_a_catastrophic_pattern_is_stopped_and_reported(engine, tmp_path):
+    slow = replace(engine.rules[0].rule, id="slow", kind="pattern", trigger=r"(a|aa)+b", companions=())
+    slow_engine = compile_rules([slow, engine.rules[2].rule], timeout=0.05)
+    from claimlint.engine import scan
+    from claimlint.readers import build_document
+
+    document = build_document(("a" * 60 + "! no side effects").encode(), "x.txt", "text")
+    findings, problems = scan(slow_engine, document)
+    assert [f.rule_id for f in findings] == ["no-side"]
+    assert problems and problems[0].rule_id == "slow" and "stopped" in problems[0].message
+
+
+def test_builtin_rules_catch_the_design_card_cases():
+    cases = {
+        "There is no skin issue that cannot benefit from exosomes.": "universal_efficacy",
+        "Our facial has no side effects.": "absolute_safety",
+        "Exosome infusions help fight cancer.": "serious_disease_claim",
+        "The drip will improve your memory.": "serious_disease_claim",
+        "It is FDA-approved.": "regulatory_status_misrepresentation",
+        "Results are better than Botox.": "superlative_comparison",
+    }
+    for text, category in cases.items():
+        assert category in {f.category for f in lint(text)}, text
