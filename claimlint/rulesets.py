@@ -100,14 +100,21 @@ def builtin_dir() -> Path:
     return packaged if packaged.is_dir() else Path(__file__).resolve().parent.parent / "rulesets"
 
 
+def builtin_paths() -> dict[str, Path]:
+    """Built-in rulesets by name (the file's stem), from every folder under the rulesets directory."""
+    found = {p.stem: p for p in builtin_dir().rglob("*.yaml") if not p.name.startswith("_")}
+    return dict(sorted(found.items()))
+
+
 def builtin_names() -> list[str]:
-    return sorted(p.stem for p in builtin_dir().glob("*.yaml") if not p.name.startswith("_"))
+    return list(builtin_paths())
 
 
 def resolve_ruleset_path(name_or_path: str, base: Path | None = None) -> Path:
-    """A built-in name (`core`) or a path to a YAML file, relative to `base` when given."""
-    if name_or_path in builtin_names():
-        return builtin_dir() / f"{name_or_path}.yaml"
+    """A built-in name (`safety`) or a path to a YAML file, relative to `base` when given."""
+    builtin = builtin_paths()
+    if name_or_path in builtin:
+        return builtin[name_or_path]
     path = Path(name_or_path)
     if base is not None and not path.is_absolute():
         path = base / path

@@ -8,12 +8,12 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from claimlint.rulesets import builtin_dir, builtin_names, load_rulesets  # noqa: E402
+from claimlint.rulesets import builtin_paths, load_rulesets  # noqa: E402
 from claimlint.taxonomy import CATEGORIES  # noqa: E402
 
 
 def render() -> str:
-    rulesets = load_rulesets([builtin_dir() / f"{name}.yaml" for name in builtin_names()])
+    rulesets = load_rulesets(list(builtin_paths().values()))
     rules = [rule for ruleset in rulesets for rule in ruleset.rules]
     lines = [
         "# Built-in rules",
