@@ -16,7 +16,7 @@ from claimlint.config import resolve_settings
 from claimlint.formatters import FORMATTERS
 from claimlint.lint import Report, lint_paths, lint_stdin, load_rules
 from claimlint.readers import reader_for
-from claimlint.rulesets import Rule, builtin_names, load_rulesets, resolve_ruleset_path
+from claimlint.rulesets import JURISDICTIONS, Rule, builtin_names, load_rulesets, resolve_ruleset_path
 from claimlint.ruletests import check_rules
 from claimlint.taxonomy import CATEGORIES, SEVERITIES, severity_rank
 from claimlint.yamlsource import ConfigError
@@ -93,6 +93,12 @@ def main() -> None:
 @click.option(
     "--fail-on", type=click.Choice(SEVERITIES), help="Lowest severity that makes the exit code 1 [default: warning]."
 )
+@click.option(
+    "--jurisdiction",
+    "jurisdictions",
+    multiple=True,
+    help="Jurisdiction profiles to apply: us, uk, eu, au (repeatable or comma-separated) [default: all].",
+)
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when there are findings.")
 @click.option(
     "--config",
@@ -112,6 +118,7 @@ def check(
     ignore: tuple[str, ...],
     exclude: tuple[str, ...],
     fail_on: str | None,
+    jurisdictions: tuple[str, ...],
     exit_zero: bool,
     config: str | None,
     stdin_filename: str | None,
@@ -128,6 +135,7 @@ def check(
             ignore=_split(ignore),
             exclude=_split(exclude),
             fail_on=fail_on,
+            jurisdictions=_jurisdiction_codes(jurisdictions),
         )
         if paths == ("-",):
             name = stdin_filename or "stdin"
@@ -146,8 +154,18 @@ def check(
     sys.exit(EXIT_CLEAN if exit_zero and code == EXIT_FINDINGS else code)
 
 
-def _active_rules(rulesets: tuple[str, ...], config: str | None) -> list[Rule]:
-    settings = resolve_settings(config, Path.cwd(), rulesets=tuple(_split(rulesets)))
+def _jurisdiction_codes(values: tuple[str, ...]) -> tuple[str, ...]:
+    codes = tuple(v.lower() for v in _split(values))
+    unknown = [c for c in codes if c not in JURISDICTIONS]
+    if unknown:
+        raise click.BadParameter(f"unknown jurisdiction '{unknown[0]}' (known: {', '.join(JURISDICTIONS)})")
+    return codes
+
+
+def _active_rules(rulesets: tuple[str, ...], config: str | None, jurisdictions: tuple[str, ...] = ()) -> list[Rule]:
+    settings = resolve_settings(
+        config, Path.cwd(), rulesets=tuple(_split(rulesets)), jurisdictions=_jurisdiction_codes(jurisdictions)
+    )
     return load_rules(settings)
 
 
@@ -156,7 +174,12 @@ def _active_rules(rulesets: tuple[str, ...], config: str | None) -> list[Rule]:
 @click.option("--ruleset", "rulesets", multiple=True, help="Built-in ruleset name or path (repeatable).")
 @click.option("--config", type=click.Path(dir_okay=False))
 @click.option("--categories", is_flag=True, help="List the claim categories instead of the rules.")
-def rules(output_format: str, rulesets: tuple[str, ...], config: str | None, categories: bool) -> None:
+@click.option(
+    "--jurisdiction", "jurisdictions", multiple=True, help="Only rules of these jurisdictions (us, uk, eu, au)."
+)
+def rules(
+    output_format: str, rulesets: tuple[str, ...], config: str | None, categories: bool, jurisdictions: tuple[str, ...]
+) -> None:
     """List the active rules (or the claim categories)."""
     if categories:
         rows = [
@@ -169,7 +192,7 @@ def rules(output_format: str, rulesets: tuple[str, ...], config: str | None, cat
                 click.echo(f"{row['category']:<38} {row['default_severity']:<8} {row['title']}")
         return
     try:
-        active = _active_rules(rulesets, config)
+        active = _active_rules(rulesets, config, jurisdictions)
     except ConfigError as error:
         _fail(error)
     if output_format == "json":

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
+from claimlint.rulesets import JURISDICTIONS
 from claimlint.taxonomy import SEVERITIES
 from claimlint.yamlsource import ConfigError, check_keys, line_of, load_yaml_file
 
@@ -17,7 +18,7 @@ else:  # pragma: no cover - exercised on Python 3.10 only
     import tomli as tomllib
 
 CONFIG_FILE = ".claimlint.yaml"
-KEYS = frozenset({"rulesets", "select", "ignore", "exclude", "severity", "fail_on"})
+KEYS = frozenset({"rulesets", "select", "ignore", "exclude", "severity", "fail_on", "jurisdictions"})
 DEFAULT_EXCLUDES = (
     ".git",
     ".hg",
@@ -44,6 +45,7 @@ class Settings:
     exclude: tuple[str, ...] = ()
     severity: tuple[tuple[str, str], ...] = ()  # rule or category id -> severity
     fail_on: str = "warning"
+    jurisdictions: tuple[str, ...] = ()  # empty: all of them
     config_path: str | None = None
     base_dir: Path = field(default_factory=Path.cwd)
 
@@ -78,6 +80,18 @@ def _string_list(raw: dict[str, Any], key: str, path: Path) -> tuple[str, ...]:
     return tuple(value)
 
 
+def _jurisdictions(raw: dict[str, Any], path: Path) -> tuple[str, ...]:
+    values = _string_list(raw, "jurisdictions", path)
+    unknown = [v for v in values if v.lower() not in JURISDICTIONS]
+    if unknown:
+        raise ConfigError(
+            path,
+            line_of(raw, "jurisdictions"),
+            f"unknown jurisdiction '{unknown[0]}' (known: {', '.join(JURISDICTIONS)})",
+        )
+    return tuple(v.lower() for v in values)
+
+
 def load_config(path: Path) -> Settings:
     if path.name == "pyproject.toml":
         raw = _read_toml(path).get("tool", {}).get("claimlint", {})
@@ -101,6 +115,7 @@ def load_config(path: Path) -> Settings:
         exclude=_string_list(raw, "exclude", path),
         severity=tuple(sorted(severity.items())),
         fail_on=fail_on,
+        jurisdictions=_jurisdictions(raw, path),
         config_path=str(path),
         base_dir=path.parent.resolve(),
     )

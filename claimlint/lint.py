@@ -11,8 +11,8 @@ from claimlint.documents import DocumentError
 from claimlint.engine import Engine, compile_rules, scan
 from claimlint.findings import FileProblem, FileResult
 from claimlint.readers import build_document
-from claimlint.rulesets import Rule, builtin_names, load_rulesets, resolve_ruleset_path
-from claimlint.taxonomy import CATEGORIES
+from claimlint.rulesets import JURISDICTIONS, Rule, builtin_names, load_profiles, load_rulesets, resolve_ruleset_path
+from claimlint.taxonomy import CATEGORIES, severity_rank
 from claimlint.yamlsource import ConfigError
 
 
@@ -39,8 +39,29 @@ def load_rules(settings: Settings) -> list[Rule]:
     if settings.select:
         rules = [r for r in rules if r.id in settings.select or r.category in settings.select]
     rules = [r for r in rules if r.id not in settings.ignore and r.category not in settings.ignore]
+    rules = apply_jurisdictions(rules, settings.jurisdictions or JURISDICTIONS)
     overrides = dict(settings.severity)
     return [replace(r, severity=overrides.get(r.id, overrides.get(r.category, r.severity))) for r in rules]
+
+
+def apply_jurisdictions(rules: list[Rule], active: tuple[str, ...]) -> list[Rule]:
+    """Rules that apply in at least one active jurisdiction, at the strictest severity those set."""
+    profiles = load_profiles()
+    kept = []
+    for rule in rules:
+        applying = [
+            profiles[j]
+            for j in active
+            if j in rule.jurisdictions and j in profiles and not {rule.id, rule.category} & set(profiles[j].disable)
+        ]
+        if not applying:
+            continue
+        severities = [rule.severity]
+        for profile in applying:
+            levels = dict(profile.severity)
+            severities.append(levels.get(rule.id, levels.get(rule.category, rule.severity)))
+        kept.append(replace(rule, severity=max(severities, key=severity_rank)))
+    return kept
 
 
 def lint_bytes(engine: Engine, data: bytes, path: str, reader: str) -> FileResult:

@@ -52,6 +52,8 @@ _EXAMPLE_KEYS = frozenset({"flag", "pass"})
 _RULE_ID = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
 _MARK = re.compile(r"\[\[(.+?)\]\]")
 LEXICON_FILE = "_lexicon.yaml"
+JURISDICTIONS_FILE = "_jurisdictions.yaml"
+_PROFILE_KEYS = frozenset({"title", "severity", "disable"})
 
 
 @dataclass(frozen=True)
@@ -92,6 +94,16 @@ class Ruleset:
     description: str
     path: str
     rules: tuple[Rule, ...]
+
+
+@dataclass(frozen=True)
+class Profile:
+    """A jurisdiction profile: severities it sets and rules or categories that do not apply there."""
+
+    id: str
+    title: str
+    severity: tuple[tuple[str, str], ...]
+    disable: tuple[str, ...]
 
 
 def builtin_dir() -> Path:
@@ -346,3 +358,24 @@ def load_rulesets(paths: list[Path]) -> list[Ruleset]:
                 raise ConfigError(ruleset.path, rule.line, f"duplicate rule id '{rule.id}' (also in {owner[rule.id]})")
             owner[rule.id] = ruleset.path
     return rulesets
+
+
+def load_profiles() -> dict[str, Profile]:
+    """The built-in jurisdiction profiles (rulesets/_jurisdictions.yaml)."""
+    path = builtin_dir() / JURISDICTIONS_FILE
+    raw = load_yaml_file(path)
+    check_keys(raw, {"description", "profiles"}, path, "the jurisdiction profiles")
+    profiles = {}
+    for key, value in (raw.get("profiles") or {}).items():
+        if key not in JURISDICTIONS:
+            raise ConfigError(path, line_of(raw["profiles"], key), f"unknown jurisdiction '{key}'")
+        check_keys(value, _PROFILE_KEYS, path, f"profile '{key}'")
+        severity = value.get("severity") or {}
+        if any(level not in SEVERITIES for level in severity.values()):
+            raise ConfigError(
+                path, line_of(value, "severity"), f"profile '{key}': severities are {', '.join(SEVERITIES)}"
+            )
+        profiles[key] = Profile(
+            key, str(value.get("title", key)), tuple(sorted(severity.items())), tuple(value.get("disable") or ())
+        )
+    return profiles

@@ -132,3 +132,14 @@ def test_output_is_deterministic(fmt):
 def test_paths_without_a_command_mean_check():
     assert run(CLAIMS).exit_code == 1
     assert run("--format", "json", CLEAN).exit_code == 0
+
+
+def test_jurisdiction_option_and_config(tmp_path, monkeypatch):
+    medicine = "Book your Botox top-up today."
+    assert run("check", "--stdin-filename", "a.txt", "--jurisdiction", "us", "-", input=medicine).exit_code == 0
+    assert run("check", "--stdin-filename", "a.txt", "--jurisdiction", "uk", "-", input=medicine).exit_code == 1
+    bad = CliRunner().invoke(main, ["check", "--jurisdiction", "mars", str(CLEAN)])
+    assert bad.exit_code == 2 and "unknown jurisdiction 'mars'" in bad.output
+    (tmp_path / ".claimlint.yaml").write_text("jurisdictions: [us]\n")
+    monkeypatch.chdir(tmp_path)
+    assert run("check", "--stdin-filename", "a.txt", "-", input=medicine).exit_code == 0
