@@ -63,7 +63,7 @@ INLINE_ELEMENTS = frozenset(
         "wbr",
     }
 )
-READ_ATTRIBUTES = ("alt", "title", "aria-label")
+READ_ATTRIBUTES = ("alt", "title", "aria-label", "placeholder")
 META_NAMES = frozenset({"description", "og:title", "og:description", "twitter:title", "twitter:description"})
 
 

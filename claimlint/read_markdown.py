@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import re
 
-import yaml
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 from mdit_py_plugins.front_matter import front_matter_plugin
 
+from claimlint.read_data import ContentKeys, add_yaml_strings
 from claimlint.read_html import add_html, decode_entity
 from claimlint.textmap import TextBuilder
 
@@ -34,36 +34,6 @@ _INLINE = re.compile(
     r"|(?P<entity>&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});)",
     re.S,
 )
-# Front-matter keys whose values are machinery, not copy.
-SKIPPED_FRONT_MATTER_KEYS = frozenset(
-    {
-        "layout",
-        "slug",
-        "permalink",
-        "url",
-        "image",
-        "images",
-        "date",
-        "lastmod",
-        "template",
-        "lang",
-        "language",
-        "id",
-        "canonical",
-        "draft",
-        "type",
-        "weight",
-        "aliases",
-        "redirect_from",
-        "thumbnail",
-        "cover",
-        "og_image",
-        "photo",
-        "path",
-        "file",
-    }
-)
-_MACHINE_VALUE = re.compile(r"^\s*(?:https?://|www\.|/|\./|#)|^\S+\.(?:png|jpe?g|gif|svg|webp|html?)\s*$")
 
 
 class _Segments:
@@ -151,37 +121,7 @@ def _add_inline(
         add_source(pos, len(content))
 
 
-def _add_front_matter(builder: TextBuilder, source: str, start: int, end: int) -> None:
-    try:
-        root = yaml.compose(source[start:end], Loader=yaml.SafeLoader)
-    except yaml.YAMLError:
-        return
-    stack: list[tuple[yaml.Node, str]] = [(root, "")] if root is not None else []
-    while stack:
-        node, key = stack.pop()
-        if isinstance(node, yaml.MappingNode):
-            for key_node, value_node in reversed(node.value):
-                stack.append((value_node, str(key_node.value).lower()))
-        elif isinstance(node, yaml.SequenceNode):
-            stack.extend((item, key) for item in reversed(node.value))
-        elif (
-            isinstance(node, yaml.ScalarNode)
-            and node.tag == "tag:yaml.org,2002:str"
-            and key not in SKIPPED_FRONT_MATTER_KEYS
-            and not _MACHINE_VALUE.search(node.value)
-        ):
-            value_start = start + node.start_mark.index
-            value_end = start + node.end_mark.index
-            if node.style in ('"', "'"):
-                value_start, value_end = value_start + 1, value_end - 1
-            elif node.style in ("|", ">"):
-                value_start = source.find("\n", value_start, value_end) + 1 or value_end
-            builder.end_block()
-            builder.add(source[value_start:value_end], value_start)
-            builder.end_block()
-
-
-def add_markdown(builder: TextBuilder, source: str) -> None:
+def add_markdown(builder: TextBuilder, source: str, keys: ContentKeys) -> None:
     line_offsets = [0]
     for line in source.splitlines(keepends=True):
         line_offsets.append(line_offsets[-1] + len(line))
@@ -193,7 +133,7 @@ def add_markdown(builder: TextBuilder, source: str) -> None:
             continue
         if token.type == "front_matter" and token.map:
             builder.end_block()
-            _add_front_matter(builder, source, line_offsets[token.map[0] + 1], line_offsets[token.map[1] - 1])
+            add_yaml_strings(builder, source, line_offsets[token.map[0] + 1], line_offsets[token.map[1] - 1], keys)
         elif token.type == "html_block" and token.map:
             builder.end_block()
             add_html(builder, source, line_offsets[token.map[0]], line_offsets[token.map[1]])
@@ -211,7 +151,7 @@ def add_markdown(builder: TextBuilder, source: str) -> None:
     builder.end_block()
 
 
-def read_markdown(source: str) -> TextBuilder:
+def read_markdown(source: str, keys: ContentKeys | None = None) -> TextBuilder:
     builder = TextBuilder()
-    add_markdown(builder, source)
+    add_markdown(builder, source, keys or ContentKeys())
     return builder

@@ -1,44 +1,75 @@
-"""Which reader turns a file into a document, by file name."""
+"""Which reader turns a file into a document, by file name, and the readers' options."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass, field
 from pathlib import PurePath
 
 from claimlint.documents import Document, decode, line_starts_of
+from claimlint.masking import mask_jsx, mask_mdx, mask_templates
+from claimlint.read_data import ContentKeys, read_json, read_yaml
+from claimlint.read_docx import docx_available, docx_source
 from claimlint.read_html import read_html
 from claimlint.read_markdown import read_markdown
 from claimlint.read_text import read_text
 from claimlint.textmap import TextBuilder
 
-READERS: dict[str, Callable[[str], TextBuilder]] = {
-    "text": read_text,
-    "markdown": read_markdown,
-    "html": read_html,
+
+@dataclass(frozen=True)
+class ReaderOptions:
+    content_keys: ContentKeys = field(default_factory=ContentKeys)
+
+
+def _paragraph_lines(source: str, options: ReaderOptions) -> TextBuilder:
+    builder = TextBuilder()
+    offset = 0
+    for line in source.split("\n"):
+        builder.add(line, offset)
+        builder.end_block()
+        offset += len(line) + 1
+    return builder
+
+
+# Each reader gets the source as linted (template tags masked to spaces of the same length).
+READERS: dict[str, Callable[[str, ReaderOptions], TextBuilder]] = {
+    "text": lambda source, options: read_text(source),
+    "markdown": lambda source, options: read_markdown(mask_templates(source), options.content_keys),
+    "mdx": lambda source, options: read_markdown(mask_mdx(source), options.content_keys),
+    "html": lambda source, options: read_html(mask_templates(source)),
+    "jsx": lambda source, options: read_html(mask_jsx(source)),
+    "json": lambda source, options: read_json(source, options.content_keys),
+    "yaml": lambda source, options: read_yaml(source, options.content_keys),
+    "docx": _paragraph_lines,
 }
+TEMPLATE_EXTENSIONS = (
+    ".njk",
+    ".nunjucks",
+    ".jinja",
+    ".jinja2",
+    ".j2",
+    ".liquid",
+    ".hbs",
+    ".handlebars",
+    ".mustache",
+    ".twig",
+    ".erb",
+    ".ejs",
+    ".tmpl",
+    ".tpl",
+)
 EXTENSIONS: dict[str, str] = {
     **dict.fromkeys((".txt", ".text"), "text"),
-    **dict.fromkeys((".md", ".markdown", ".mdown", ".mkd", ".mdx"), "markdown"),
-    **dict.fromkeys((".html", ".htm", ".xhtml", ".shtml"), "html"),
-    # Templates are read as HTML until their tags get readers of their own.
-    **dict.fromkeys(
-        (
-            ".njk",
-            ".nunjucks",
-            ".jinja",
-            ".jinja2",
-            ".j2",
-            ".liquid",
-            ".hbs",
-            ".handlebars",
-            ".mustache",
-            ".twig",
-            ".erb",
-            ".ejs",
-        ),
-        "html",
-    ),
+    **dict.fromkeys((".md", ".markdown", ".mdown", ".mkd"), "markdown"),
+    ".mdx": "mdx",
+    **dict.fromkeys((".html", ".htm", ".xhtml", ".shtml", *TEMPLATE_EXTENSIONS), "html"),
+    **dict.fromkeys((".jsx", ".tsx"), "jsx"),
+    ".json": "json",
+    **dict.fromkeys((".yaml", ".yml"), "yaml"),
+    ".docx": "docx",
 }
+# File types that are read when named, but not picked up from folders unless configured.
+NOT_WALKED = frozenset({"json", "yaml"})
 
 
 def reader_for(name: str) -> str | None:
@@ -46,8 +77,18 @@ def reader_for(name: str) -> str | None:
     return EXTENSIONS.get(PurePath(name).suffix.lower())
 
 
-def build_document(data: bytes, path: str, reader: str) -> Document:
+def walked_reader_for(name: str, extra_readers: frozenset[str] = frozenset()) -> str | None:
+    """The reader for a file found in a folder: content files and drafts only when enabled."""
+    reader = reader_for(name)
+    if reader in NOT_WALKED and reader not in extra_readers:
+        return None
+    if reader == "docx" and not docx_available():
+        return None
+    return reader
+
+
+def build_document(data: bytes, path: str, reader: str, options: ReaderOptions | None = None) -> Document:
     """Decode and read a file's bytes (raises DocumentError for files that cannot be read)."""
-    source = decode(data)
-    text, offsets = READERS[reader](source).build()
+    source = docx_source(data) if reader == "docx" else decode(data)
+    text, offsets = READERS[reader](source, options or ReaderOptions()).build()
     return Document(path, source, text, offsets, reader, line_starts_of(source))

@@ -23,9 +23,12 @@ FORMATS = {
 }
 
 
+GOLDEN_SETTINGS = Settings(base_dir=ROOT, rulesets=(str(ROOT / "tests" / "fixtures" / "golden-rules.yaml"),))
+
+
 @pytest.fixture(scope="module")
 def report():
-    return lint_paths(["tests/fixtures/page.html"], Settings(base_dir=ROOT), ROOT)
+    return lint_paths(["tests/fixtures/page.html"], GOLDEN_SETTINGS, ROOT)
 
 
 @pytest.mark.parametrize("name", sorted(FORMATS))
@@ -44,7 +47,7 @@ def test_text_colour_only_when_asked(report):
 
 def test_json_carries_positions_rule_category_and_rewrite(report):
     findings = json.loads(format_json(report))["findings"]
-    safe = next(f for f in findings if f["rule"] == "risk-free")
+    safe = next(f for f in findings if f["rule"] == "golden-totally-safe")
     assert safe["start"] == {"line": 6, "column": 26, "offset": safe["start"]["offset"]}
     assert safe["matched"] == "100%</strong> safe" and safe["normalised"] == "100% safe"
     assert safe["category"] == "absolute_safety" and safe["rewrite"]
@@ -71,7 +74,7 @@ def test_sarif_meets_the_requirements(report):
     assert warning["level"] == "warning"  # not dropped as the schema default
     emoji_line = [r for r in run["results"] if r["locations"][0]["physicalLocation"]["region"]["startLine"] == 5]
     assert not emoji_line  # the heading has no claim; columns on line 6 are checked below
-    safe = next(r for r in run["results"] if r["ruleId"] == "risk-free")
+    safe = next(r for r in run["results"] if r["ruleId"] == "golden-totally-safe")
     region = safe["locations"][0]["physicalLocation"]["region"]
     assert (region["startColumn"], region["endColumn"], region["snippet"]["text"]) == (26, 44, "100%</strong> safe")
 
@@ -79,7 +82,7 @@ def test_sarif_meets_the_requirements(report):
 def test_sarif_columns_count_utf16_units():
     from claimlint.lint import lint_stdin
 
-    report = lint_stdin("\U0001f31f\U0001f31f no side effects".encode(), "x.txt", "text", Settings(base_dir=ROOT))
+    report = lint_stdin("\U0001f31f\U0001f31f no side effects".encode(), "x.txt", "text", GOLDEN_SETTINGS)
     region = json.loads(format_sarif(report))["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["region"]
     assert (region["startColumn"], region["endColumn"]) == (6, 21)
 
@@ -87,7 +90,7 @@ def test_sarif_columns_count_utf16_units():
 def test_fingerprints_survive_a_claim_moving_to_another_line(tmp_path):
     from claimlint.lint import lint_stdin
 
-    settings = Settings(base_dir=ROOT)
+    settings = GOLDEN_SETTINGS
     before = json.loads(format_sarif(lint_stdin(b"It has no side effects.", "a.txt", "text", settings)))
     after = json.loads(format_sarif(lint_stdin(b"New intro.\n\nIt has no  side effects.", "a.txt", "text", settings)))
 
@@ -100,9 +103,7 @@ def test_fingerprints_survive_a_claim_moving_to_another_line(tmp_path):
 def test_clean_sarif_still_has_results(tmp_path):
     from claimlint.lint import lint_stdin
 
-    sarif = json.loads(
-        format_sarif(lint_stdin(b"Opening hours: nine to five.", "a.txt", "text", Settings(base_dir=ROOT)))
-    )
+    sarif = json.loads(format_sarif(lint_stdin(b"Opening hours: nine to five.", "a.txt", "text", GOLDEN_SETTINGS)))
     assert sarif["runs"][0]["results"] == []
 
 

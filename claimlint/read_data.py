@@ -1,0 +1,190 @@
+"""Content files: string values of JSON and YAML (CMS exports, i18n files, front matter), with
+positions at the value in the file. Keys decide what is copy: machinery keys are skipped."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from fnmatch import fnmatchcase
+
+import yaml
+
+from claimlint.read_html import add_html
+from claimlint.textmap import TextBuilder
+
+DEFAULT_SKIPPED_KEYS = frozenset(
+    {
+        "layout",
+        "slug",
+        "permalink",
+        "url",
+        "urls",
+        "href",
+        "src",
+        "link",
+        "image",
+        "images",
+        "img",
+        "icon",
+        "date",
+        "lastmod",
+        "updated",
+        "created",
+        "template",
+        "lang",
+        "language",
+        "locale",
+        "id",
+        "uuid",
+        "key",
+        "canonical",
+        "draft",
+        "type",
+        "kind",
+        "weight",
+        "order",
+        "aliases",
+        "redirect_from",
+        "thumbnail",
+        "cover",
+        "og_image",
+        "photo",
+        "path",
+        "file",
+        "filename",
+        "class",
+        "classname",
+        "style",
+        "color",
+        "colour",
+        "component",
+        "variant",
+        "name_id",
+        "email",
+        "phone",
+        "tel",
+        "slug_id",
+        "format",
+        "mime",
+        "$schema",
+    }
+)
+_MACHINE_VALUE = re.compile(
+    r"^\s*(?:https?://|www\.|mailto:|tel:|/|\./|\.\./|#[0-9a-fA-F]{3,8}\s*$)"
+    r"|^\S+\.(?:png|jpe?g|gif|svg|webp|avif|html?|css|js|json|ya?ml|pdf|mp4)\s*$"
+    r"|^[\w.-]+@[\w.-]+\.\w+$"
+)
+_JSON_TOKEN = re.compile(r'"(?:[^"\\\n]|\\.)*"|[{}\[\]:,]')
+_JSON_ESCAPE = re.compile(r"\\(?:u[0-9a-fA-F]{4}(?:\\u[0-9a-fA-F]{4})?|.)")
+_SIMPLE_ESCAPES = {"b": "\b", "f": "\f", "n": "\n", "r": "\r", "t": "\t"}
+_TAG = re.compile(r"</?[A-Za-z][^<>]*>")
+
+
+@dataclass(frozen=True)
+class ContentKeys:
+    """Which keys hold copy: `include` (globs) when given, otherwise every key but `skip` (globs)."""
+
+    skip: frozenset[str] = field(default_factory=lambda: DEFAULT_SKIPPED_KEYS)
+    include: frozenset[str] = frozenset()
+
+    def reads(self, key: str) -> bool:
+        key = key.lower()
+        if self.include:
+            return any(fnmatchcase(key, pattern.lower()) for pattern in self.include)
+        return not any(fnmatchcase(key, pattern.lower()) for pattern in self.skip)
+
+
+def _add_value(builder: TextBuilder, source: str, start: int, end: int) -> None:
+    builder.end_block()
+    if _TAG.search(source, start, end):
+        add_html(builder, source, start, end)
+    else:
+        builder.add(source[start:end], start)
+    builder.end_block()
+
+
+def add_yaml_strings(builder: TextBuilder, source: str, start: int, end: int, keys: ContentKeys) -> bool:
+    """Add the string values of the YAML in `source[start:end]`; False when it does not parse."""
+    try:
+        root = yaml.compose(source[start:end], Loader=yaml.SafeLoader)
+    except yaml.YAMLError:
+        return False
+    stack: list[tuple[yaml.Node, str]] = [(root, "")] if root is not None else []
+    while stack:
+        node, key = stack.pop()
+        if isinstance(node, yaml.MappingNode):
+            stack.extend((value, str(key_node.value)) for key_node, value in reversed(node.value))
+        elif isinstance(node, yaml.SequenceNode):
+            stack.extend((item, key) for item in reversed(node.value))
+        elif (
+            isinstance(node, yaml.ScalarNode)
+            and node.tag == "tag:yaml.org,2002:str"
+            and keys.reads(key)
+            and not _MACHINE_VALUE.search(node.value)
+        ):
+            value_start, value_end = start + node.start_mark.index, start + node.end_mark.index
+            if node.style in ('"', "'"):
+                value_start, value_end = value_start + 1, value_end - 1
+            elif node.style in ("|", ">"):
+                value_start = source.find("\n", value_start, value_end) + 1 or value_end
+            _add_value(builder, source, value_start, value_end)
+    return True
+
+
+def read_yaml(source: str, keys: ContentKeys) -> TextBuilder:
+    builder = TextBuilder()
+    add_yaml_strings(builder, source, 0, len(source), keys)
+    return builder
+
+
+def _add_json_string(builder: TextBuilder, source: str, start: int, end: int) -> None:
+    if "\\" not in source[start:end]:
+        _add_value(builder, source, start, end)
+        return
+    builder.end_block()
+    pos = start
+    for escape in _JSON_ESCAPE.finditer(source, start, end):
+        if escape.start() > pos:
+            builder.add(source[pos : escape.start()], pos)
+        body = escape.group()[1:]
+        if body.startswith("u"):
+            units = [int(hex_digits, 16) for hex_digits in re.findall(r"[0-9a-fA-F]{4}", body)]
+            decoded = "".join(chr(unit) for unit in units).encode("utf-16", "surrogatepass").decode("utf-16", "replace")
+        else:
+            decoded = _SIMPLE_ESCAPES.get(body, body)
+        builder.add_replacement(decoded, escape.start(), escape.end())
+        pos = escape.end()
+    if pos < end:
+        builder.add(source[pos:end], pos)
+    builder.end_block()
+
+
+def read_json(source: str, keys: ContentKeys) -> TextBuilder:
+    """String values of JSON, found by a tokenizer that keeps offsets (tolerant of broken files)."""
+    builder = TextBuilder()
+    containers: list[str] = []  # "{" or "["
+    key_stack: list[str] = [""]
+    expecting_key = False
+    for token in _JSON_TOKEN.finditer(source):
+        text = token.group()
+        if text in "{[":
+            containers.append(text)
+            key_stack.append(key_stack[-1])
+            expecting_key = text == "{"
+        elif text in "}]":
+            if containers:
+                containers.pop()
+                key_stack.pop()
+            expecting_key = False
+        elif text == ",":
+            expecting_key = bool(containers) and containers[-1] == "{"
+        elif text == ":":
+            expecting_key = False
+        elif expecting_key:
+            key_stack[-1] = text[1:-1]
+            expecting_key = False
+        else:
+            value = text[1:-1]
+            if keys.reads(key_stack[-1]) and not _MACHINE_VALUE.search(value):
+                _add_json_string(builder, source, token.start() + 1, token.end() - 1)
+    return builder
