@@ -10,10 +10,11 @@ from pathlib import Path
 from typing import Any
 
 import click
+import yaml
 
 from claimlint import __version__
-from claimlint.config import resolve_settings
-from claimlint.formatters import FORMATTERS
+from claimlint.config import ConfigResolver
+from claimlint.formatters import FORMATTERS, OutputOptions
 from claimlint.lint import Report, lint_paths, lint_stdin, load_rules
 from claimlint.readers import reader_for
 from claimlint.rulesets import JURISDICTIONS, Rule, builtin_names, load_rulesets, resolve_ruleset_path
@@ -52,11 +53,14 @@ def write_output(text: str, output: str | None) -> None:
         raise
 
 
-def exit_code(report: Report, fail_on: str) -> int:
-    failing = any(severity_rank(f.severity) >= severity_rank(fail_on) for r in report.results for f in r.findings)
+def exit_code(report: Report) -> int:
+    """2 for missing paths; 1 for findings or problems at or above the failing level; else 0."""
+    threshold = severity_rank(report.fail_on)
     if report.missing:
         return EXIT_ERROR
-    if failing or any(r.problems for r in report.results):
+    findings = (f.severity for r in report.results for f in r.findings)
+    problems = (p.severity for r in report.results for p in r.problems)
+    if any(severity_rank(level) >= threshold for level in (*findings, *problems)):
         return EXIT_FINDINGS
     return EXIT_CLEAN
 
@@ -109,6 +113,13 @@ def main() -> None:
     "--stdin-filename", help="File name for standard input ('-'), which picks the reader and names the results."
 )
 @click.option("--color/--no-color", default=None, help="Colour the text output [default: on a terminal].")
+@click.option("--show-suppressed", is_flag=True, help="Also list findings silenced by directives or approved claims.")
+@click.option(
+    "--show-config",
+    type=click.Path(dir_okay=False),
+    metavar="PATH",
+    help="Print the settings in force for PATH and exit.",
+)
 def check(
     paths: tuple[str, ...],
     output_format: str,
@@ -123,35 +134,79 @@ def check(
     config: str | None,
     stdin_filename: str | None,
     color: bool | None,
+    show_suppressed: bool,
+    show_config: str | None,
 ) -> None:
     """Lint files and folders (default: the current folder); '-' reads standard input."""
     cwd = Path.cwd()
     try:
-        settings = resolve_settings(
-            config,
+        resolver = ConfigResolver(
             cwd,
-            rulesets=tuple(r if r in builtin_names() else str(Path(r).resolve()) for r in _split(rulesets)),
-            select=_split(select),
-            ignore=_split(ignore),
-            exclude=_split(exclude),
-            fail_on=fail_on,
-            jurisdictions=_jurisdiction_codes(jurisdictions),
+            Path(config) if config else None,
+            command_line_settings(rulesets, select, ignore, exclude, fail_on, jurisdictions),
         )
+        if show_config is not None:
+            click.echo(describe_settings(resolver, Path(show_config)), nl=False)
+            sys.exit(EXIT_CLEAN)
         if paths == ("-",):
             name = stdin_filename or "stdin"
-            reader = reader_for(name) or "text"
-            report = lint_stdin(sys.stdin.buffer.read(), name, reader, settings)
+            report = lint_stdin(sys.stdin.buffer.read(), name, reader_for(name) or "text", resolver)
         elif "-" in paths:
             raise click.UsageError("'-' (standard input) cannot be mixed with other paths")
         else:
-            report = lint_paths(list(paths) or ["."], settings, cwd)
+            report = lint_paths(list(paths) or ["."], resolver)
     except ConfigError as error:
         _fail(error)
     if color is None:
         color = output is None and sys.stdout.isatty() and "NO_COLOR" not in os.environ
-    write_output(FORMATTERS[output_format](report, color), output)
-    code = exit_code(report, settings.fail_on)
+    options = OutputOptions(color=color, show_suppressed=show_suppressed)
+    write_output(FORMATTERS[output_format](report, options), output)
+    code = exit_code(report)
     sys.exit(EXIT_CLEAN if exit_zero and code == EXIT_FINDINGS else code)
+
+
+def command_line_settings(
+    rulesets: tuple[str, ...],
+    select: tuple[str, ...],
+    ignore: tuple[str, ...],
+    exclude: tuple[str, ...],
+    fail_on: str | None,
+    jurisdictions: tuple[str, ...],
+) -> dict[str, Any]:
+    """Settings given on the command line; ruleset paths are relative to the working directory."""
+    return {
+        "rulesets": tuple(r if r in builtin_names() else str(Path(r).resolve()) for r in _split(rulesets)),
+        "select": _split(select),
+        "ignore": _split(ignore),
+        "exclude": _split(exclude),
+        "fail_on": fail_on,
+        "jurisdictions": _jurisdiction_codes(jurisdictions),
+    }
+
+
+def describe_settings(resolver: ConfigResolver, path: Path) -> str:
+    """The settings in force for one file, as YAML (`--show-config`)."""
+    settings = resolver.for_file(path)
+    rules = load_rules(settings)
+    described = {
+        "file": str(path),
+        "configuration": list(settings.sources) or None,
+        "rulesets": list(settings.rulesets) or ["(all built-in)"],
+        "select": list(settings.select),
+        "ignore": list(settings.ignore),
+        "severity": dict(settings.severity),
+        "jurisdictions": list(settings.jurisdictions) or list(JURISDICTIONS),
+        "fail_on": resolver.top().fail_on,
+        "exclude": list(settings.exclude),
+        "include": list(settings.include),
+        "respect_gitignore": settings.respect_gitignore,
+        "approved_claims": settings.approved_claims,
+        "content_keys": {"skip": sorted(settings.content_skip), "include": sorted(settings.content_include)},
+        "reader": reader_for(path.name) or "text",
+        "active_rules": len(rules),
+        "overrides_applied": [list(o.paths) for o in settings.overrides if o.matches(path)],
+    }
+    return yaml.safe_dump(described, sort_keys=False, allow_unicode=True)
 
 
 def _jurisdiction_codes(values: tuple[str, ...]) -> tuple[str, ...]:
@@ -163,10 +218,8 @@ def _jurisdiction_codes(values: tuple[str, ...]) -> tuple[str, ...]:
 
 
 def _active_rules(rulesets: tuple[str, ...], config: str | None, jurisdictions: tuple[str, ...] = ()) -> list[Rule]:
-    settings = resolve_settings(
-        config, Path.cwd(), rulesets=tuple(_split(rulesets)), jurisdictions=_jurisdiction_codes(jurisdictions)
-    )
-    return load_rules(settings)
+    command_line = command_line_settings(rulesets, (), (), (), None, jurisdictions)
+    return load_rules(ConfigResolver(Path.cwd(), Path(config) if config else None, command_line).top())
 
 
 @main.command()

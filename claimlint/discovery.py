@@ -1,13 +1,16 @@
-"""Which files to lint: named files always (unless excluded), folders walked for known file types."""
+"""Which files to lint: named files always (unless excluded), folders walked for the file types
+claimlint reads, skipping excluded and git-ignored paths."""
 
 from __future__ import annotations
 
 import os
+import subprocess
 from dataclasses import dataclass
 from fnmatch import fnmatchcase
 from pathlib import Path, PurePosixPath
 
-from claimlint.readers import reader_for
+from claimlint.config import DEFAULT_EXCLUDES, ConfigResolver, Settings
+from claimlint.readers import reader_for, walked_reader_for
 
 
 @dataclass(frozen=True)
@@ -29,10 +32,16 @@ def display_path(path: Path, cwd: Path) -> str:
         return path.as_posix()
 
 
-def is_excluded(relative: str, patterns: tuple[str, ...]) -> bool:
-    """A path is excluded when any of its parts, or the path itself, matches a pattern."""
-    posix = PurePosixPath(relative)
-    parts = posix.parts
+def _relative(path: Path, base: Path) -> str:
+    try:
+        return path.resolve().relative_to(base).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def matches_any(relative: str, patterns: tuple[str, ...]) -> bool:
+    """A path matches when the path itself, one of its parts, or one of its leading folders matches."""
+    parts = PurePosixPath(relative).parts
     for pattern in patterns:
         pattern = pattern.rstrip("/")
         if fnmatchcase(relative, pattern) or any(fnmatchcase(part, pattern) for part in parts):
@@ -42,10 +51,31 @@ def is_excluded(relative: str, patterns: tuple[str, ...]) -> bool:
     return False
 
 
+def is_excluded(path: Path, settings: Settings) -> bool:
+    relative = _relative(path, settings.base_dir)
+    return matches_any(relative, DEFAULT_EXCLUDES) or matches_any(relative, settings.exclude)
+
+
+def _git_ignored(root: Path) -> set[Path] | None:
+    """Paths git ignores under `root` (folders included), or None when `root` is not in a git work tree."""
+    try:
+        top = subprocess.run(
+            ["git", "-C", str(root), "rev-parse", "--show-toplevel"], capture_output=True, text=True, check=True
+        ).stdout.strip()
+        listed = subprocess.run(
+            ["git", "-C", top, "ls-files", "-z", "--others", "--ignored", "--exclude-standard", "--directory"],
+            capture_output=True,
+            check=True,
+        ).stdout
+    except (OSError, subprocess.CalledProcessError):
+        return None
+    return {(Path(top) / entry.decode("utf-8", "surrogateescape")).resolve() for entry in listed.split(b"\0") if entry}
+
+
 def discover(
-    paths: list[str], cwd: Path, excludes: tuple[str, ...], forced_reader: str | None = None
+    paths: list[str], cwd: Path, resolver: ConfigResolver, forced_reader: str | None = None
 ) -> list[Target | Missing]:
-    """Targets in a stable order: the given order of paths, each folder's files sorted."""
+    """Targets in a stable order: the given order of paths, each folder's entries sorted."""
     found: list[Target | Missing] = []
     seen: set[Path] = set()
 
@@ -60,14 +90,29 @@ def discover(
         if not path.exists():
             found.append(Missing(given))
         elif path.is_dir():
+            ignored = _git_ignored(path) if resolver.for_folder(path).respect_gitignore else None
             for root, dirs, files in os.walk(path):
                 root_path = Path(root)
-                dirs[:] = sorted(d for d in dirs if not is_excluded(display_path(root_path / d, cwd), excludes))
+                settings = resolver.for_folder(root_path)
+                dirs[:] = sorted(
+                    d
+                    for d in dirs
+                    if not is_excluded(root_path / d, settings)
+                    and not (ignored and (root_path / d).resolve() in ignored)
+                )
                 for name in sorted(files):
                     file_path = root_path / name
-                    reader = forced_reader or reader_for(name)
-                    if reader and not is_excluded(display_path(file_path, cwd), excludes):
+                    if ignored and file_path.resolve() in ignored:
+                        continue
+                    reader = forced_reader or walked_reader_for(name)
+                    if (
+                        reader is None
+                        and reader_for(name)
+                        and matches_any(_relative(file_path, settings.base_dir), settings.include)
+                    ):
+                        reader = reader_for(name)
+                    if reader and not is_excluded(file_path, settings):
                         add(file_path, reader)
-        elif not is_excluded(display_path(path, cwd), excludes):
+        elif not is_excluded(path, resolver.for_folder(path.parent)):
             add(path, forced_reader or reader_for(path.name) or "text")
     return found

@@ -27,13 +27,24 @@ class Finding:
 
 
 @dataclass(frozen=True)
+class Suppressed:
+    """A finding silenced by an inline directive (`inSource`) or an approved claim (`external`)."""
+
+    finding: Finding
+    kind: str
+    justification: str
+    approved_text: str | None = None
+
+
+@dataclass(frozen=True)
 class FileProblem:
-    """A file that could not be linted, or a rule that failed on it; the run goes on."""
+    """A file that could not be linted, a rule that failed on it, or a stale directive; the run goes on."""
 
     path: str
     message: str
     line: int | None = None
     rule_id: str | None = None
+    severity: str = "error"
 
 
 @dataclass(frozen=True)
@@ -41,3 +52,4 @@ class FileResult:
     path: str
     findings: tuple[Finding, ...]
     problems: tuple[FileProblem, ...]
+    suppressed: tuple[Suppressed, ...] = ()

@@ -27,7 +27,8 @@ def format_github(report: Report) -> str:
             lines.append(f"::{_LEVELS[f.severity]} {props}::{_data(message)}")
         for problem in result.problems:
             line = f",line={problem.line}" if problem.line else ""
-            lines.append(f"::error file={_property(problem.path)}{line},title=claimlint::{_data(problem.message)}")
+            level = _LEVELS[problem.severity]
+            lines.append(f"::{level} file={_property(problem.path)}{line},title=claimlint::{_data(problem.message)}")
     for missing in report.missing:
         lines.append(f"::error title=claimlint::{_data(missing + ': no such file or directory')}")
     return "\n".join(lines) + ("\n" if lines else "")

@@ -13,7 +13,7 @@ import attr
 import sarif_om as om
 
 from claimlint import INFORMATION_URI, __version__
-from claimlint.findings import Finding
+from claimlint.findings import Finding, Suppressed
 from claimlint.lint import Report
 from claimlint.rulesets import Rule
 from claimlint.taxonomy import CATEGORIES
@@ -99,7 +99,7 @@ def _fingerprints(findings: list[Finding]) -> list[str]:
     return prints
 
 
-def _result(finding: Finding, rule_index: int, fingerprint: str) -> om.Result:
+def _result(finding: Finding, rule_index: int, fingerprint: str, suppressed: Suppressed | None = None) -> om.Result:
     region = om.Region(
         start_line=finding.start.line,
         start_column=finding.start.column_utf16,
@@ -121,16 +121,31 @@ def _result(finding: Finding, rule_index: int, fingerprint: str) -> om.Result:
         locations=[location],
         partial_fingerprints={FINGERPRINT_KEY: fingerprint},
         properties={"category": finding.category},
+        suppressions=[om.Suppression(kind=suppressed.kind, justification=suppressed.justification)]
+        if suppressed
+        else None,
     )
 
 
-def format_sarif(report: Report) -> str:
+def format_sarif(report: Report, show_suppressed: bool = False, category: str | None = None) -> str:
     rules = list(report.rules)
     index = {rule.id: i for i, rule in enumerate(rules)}
-    findings = [f for result in report.results for f in result.findings]
+    # Fingerprints number identical claims in file order, counting suppressed ones, so showing or
+    # hiding suppressions never changes another result's fingerprint.
+    entries: list[tuple[Finding, Suppressed | None]] = sorted(
+        [(f, None) for r in report.results for f in r.findings]
+        + [(s.finding, s) for r in report.results for s in r.suppressed],
+        key=lambda entry: entry[0].sort_key(),
+    )
+    prints = _fingerprints([finding for finding, _ in entries])
+    results = [
+        _result(finding, index[finding.rule_id], fingerprint, silenced)
+        for (finding, silenced), fingerprint in zip(entries, prints, strict=True)
+        if silenced is None or show_suppressed
+    ]
     notifications = [
         om.Notification(
-            level="error",
+            level=problem.severity,
             message=om.Message(text=_sentence(problem.message)),
             locations=[
                 om.Location(
@@ -145,19 +160,19 @@ def format_sarif(report: Report) -> str:
         for result in report.results
         for problem in result.problems
     ]
-    results = [_result(f, index[f.rule_id], fp) for f, fp in zip(findings, _fingerprints(findings), strict=True)][
-        :MAX_RESULTS
-    ]
-    if len(findings) > MAX_RESULTS:
+    if len(results) > MAX_RESULTS:
         notifications.append(
             om.Notification(
                 level="warning",
                 message=om.Message(
-                    text=f"{len(findings)} findings; only the first {MAX_RESULTS} are included "
-                    "(GitHub's limit per run)."
+                    text=f"{len(results)} results; only the first {MAX_RESULTS} are included (GitHub's limit per run)."
                 ),
             )
         )
+        results = results[:MAX_RESULTS]
+    approved = Counter(
+        (s.approved_text, s.justification) for r in report.results for s in r.suppressed if s.approved_text
+    )
     run = om.Run(
         tool=om.Tool(
             driver=om.ToolComponent(
@@ -176,6 +191,15 @@ def format_sarif(report: Report) -> str:
         },
         column_kind="utf16CodeUnits",
         results=results,
+        automation_details=om.RunAutomationDetails(id=f"{category.rstrip('/')}/") if category else None,
+        properties={
+            "approvedClaims": [
+                {"text": text, "justification": justification, "suppressedFindings": count}
+                for (text, justification), count in sorted(approved.items())
+            ]
+        }
+        if approved
+        else None,
     )
     log = om.SarifLog(version="2.1.0", schema_uri=SCHEMA_URI, runs=[run])
     document = to_json(log)

@@ -1,8 +1,9 @@
-"""The output formats, in one table."""
+"""The output formats, in one table, and the options they take."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 
 from claimlint.format_github import format_github
 from claimlint.format_json import format_json
@@ -10,9 +11,17 @@ from claimlint.format_sarif import format_sarif
 from claimlint.format_text import format_text
 from claimlint.lint import Report
 
-FORMATTERS: dict[str, Callable[[Report, bool], str]] = {
-    "text": lambda report, color: format_text(report, color),
-    "json": lambda report, color: format_json(report),
-    "sarif": lambda report, color: format_sarif(report),
-    "github": lambda report, color: format_github(report),
+
+@dataclass(frozen=True)
+class OutputOptions:
+    color: bool = False
+    show_suppressed: bool = False
+    sarif_category: str | None = None
+
+
+FORMATTERS: dict[str, Callable[[Report, OutputOptions], str]] = {
+    "text": lambda report, options: format_text(report, options.color, options.show_suppressed),
+    "json": lambda report, options: format_json(report),
+    "sarif": lambda report, options: format_sarif(report, options.show_suppressed, options.sarif_category),
+    "github": lambda report, options: format_github(report),
 }

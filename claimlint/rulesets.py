@@ -323,7 +323,21 @@ def _lexicon() -> tuple[dict[str, list[str]], Path]:
     return _term_lists(raw.get("terms"), path), path
 
 
+_LOADED: dict[tuple[str, float], Ruleset] = {}
+
+
 def load_ruleset(path: Path) -> Ruleset:
+    """Load and validate a ruleset; each file is read once per process while it is unchanged."""
+    try:
+        key = (str(path.resolve()), path.stat().st_mtime)
+    except OSError as error:
+        raise ConfigError(path, None, f"cannot read: {error.strerror or error}") from None
+    if key not in _LOADED:
+        _LOADED[key] = _load_ruleset(path)
+    return _LOADED[key]
+
+
+def _load_ruleset(path: Path) -> Ruleset:
     raw = load_yaml_file(path)
     if raw is None:
         raise ConfigError(path, None, "empty ruleset")

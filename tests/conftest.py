@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from claimlint.config import Settings
+from claimlint.config import ConfigResolver, Settings
 from claimlint.engine import Engine, compile_rules, scan
 from claimlint.findings import Finding
 from claimlint.lint import load_rules
@@ -20,6 +20,11 @@ SHARED = ROOT.parent / "shared"
 @lru_cache(maxsize=1)
 def builtin_engine() -> Engine:
     return compile_rules(load_rules(Settings(base_dir=ROOT)))
+
+
+def resolver(**command_line: object) -> ConfigResolver:
+    """Settings as the CLI builds them, from the project root, with these command-line values."""
+    return ConfigResolver(ROOT, ROOT / "tests" / "fixtures" / "empty-config.yaml", dict(command_line))
 
 
 def lint(text: str, reader: str = "text", engine: Engine | None = None) -> list[Finding]:

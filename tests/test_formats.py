@@ -6,13 +6,12 @@ import os
 import jsonschema
 import pytest
 
-from claimlint.config import Settings
 from claimlint.format_github import format_github
 from claimlint.format_json import format_json
 from claimlint.format_sarif import FINGERPRINT_KEY, format_sarif
 from claimlint.format_text import format_text
 from claimlint.lint import lint_paths
-from tests.conftest import ROOT, shared_path
+from tests.conftest import ROOT, resolver, shared_path
 
 GOLDEN = ROOT / "tests" / "golden"
 FORMATS = {
@@ -23,12 +22,12 @@ FORMATS = {
 }
 
 
-GOLDEN_SETTINGS = Settings(base_dir=ROOT, rulesets=(str(ROOT / "tests" / "fixtures" / "golden-rules.yaml"),))
+GOLDEN_RULES = resolver(rulesets=(str(ROOT / "tests" / "fixtures" / "golden-rules.yaml"),))
 
 
 @pytest.fixture(scope="module")
 def report():
-    return lint_paths(["tests/fixtures/page.html"], GOLDEN_SETTINGS, ROOT)
+    return lint_paths(["tests/fixtures/page.html"], GOLDEN_RULES)
 
 
 @pytest.mark.parametrize("name", sorted(FORMATS))
@@ -82,7 +81,7 @@ def test_sarif_meets_the_requirements(report):
 def test_sarif_columns_count_utf16_units():
     from claimlint.lint import lint_stdin
 
-    report = lint_stdin("\U0001f31f\U0001f31f no side effects".encode(), "x.txt", "text", GOLDEN_SETTINGS)
+    report = lint_stdin("\U0001f31f\U0001f31f no side effects".encode(), "x.txt", "text", GOLDEN_RULES)
     region = json.loads(format_sarif(report))["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["region"]
     assert (region["startColumn"], region["endColumn"]) == (6, 21)
 
@@ -90,7 +89,7 @@ def test_sarif_columns_count_utf16_units():
 def test_fingerprints_survive_a_claim_moving_to_another_line(tmp_path):
     from claimlint.lint import lint_stdin
 
-    settings = GOLDEN_SETTINGS
+    settings = GOLDEN_RULES
     before = json.loads(format_sarif(lint_stdin(b"It has no side effects.", "a.txt", "text", settings)))
     after = json.loads(format_sarif(lint_stdin(b"New intro.\n\nIt has no  side effects.", "a.txt", "text", settings)))
 
@@ -103,7 +102,7 @@ def test_fingerprints_survive_a_claim_moving_to_another_line(tmp_path):
 def test_clean_sarif_still_has_results(tmp_path):
     from claimlint.lint import lint_stdin
 
-    sarif = json.loads(format_sarif(lint_stdin(b"Opening hours: nine to five.", "a.txt", "text", GOLDEN_SETTINGS)))
+    sarif = json.loads(format_sarif(lint_stdin(b"Opening hours: nine to five.", "a.txt", "text", GOLDEN_RULES)))
     assert sarif["runs"][0]["results"] == []
 
 

@@ -5,9 +5,8 @@ After a reviewed change to the rules, rewrite it with CLAIMLINT_UPDATE_GOLDEN=1 
 import json
 import os
 
-from claimlint.config import Settings
 from claimlint.lint import lint_paths
-from tests.conftest import ROOT
+from tests.conftest import ROOT, resolver
 
 EXPECTED = ROOT / "samples" / "expected.json"
 CLEAN = (
@@ -18,7 +17,7 @@ CLEAN = (
 
 
 def current():
-    report = lint_paths(["samples"], Settings(base_dir=ROOT), ROOT)
+    report = lint_paths(["samples"], resolver())
     assert not any(r.problems for r in report.results)
     found: dict[str, list[list[object]]] = {r.path: [] for r in report.results}
     for result in report.results:
