@@ -25,7 +25,8 @@ def test_pyproject_table_is_found_by_walking_up(tmp_path, monkeypatch):
 def test_nearest_config_to_each_file_wins_and_extends_its_parent(tmp_path, monkeypatch):
     (tmp_path / ".claimlint.yaml").write_text("ignore: [miracle_hype]\nexclude: ['drafts']\n")
     (tmp_path / "blog").mkdir()
-    (tmp_path / "blog" / ".claimlint.yaml").write_text("extends: ../.claimlint.yaml\nseverity: {absolute_safety: note}\n")
+    blog_config = "extends: ../.claimlint.yaml\nseverity: {absolute_safety: note}\n"
+    (tmp_path / "blog" / ".claimlint.yaml").write_text(blog_config)
     for folder in ("", "blog/"):
         (tmp_path / f"{folder}a.txt").write_text("A miracle with no side effects.\n")
     (tmp_path / "drafts").mkdir()
