@@ -13,6 +13,7 @@ import click
 import yaml
 
 from claimlint import __version__
+from claimlint.baseline import baseline_text, changed_lines, load_baseline, only_changed, without_baseline
 from claimlint.config import ConfigResolver
 from claimlint.formatters import FORMATTERS, OutputOptions
 from claimlint.lint import Report, lint_paths, lint_stdin, load_rules
@@ -114,6 +115,18 @@ def main() -> None:
 )
 @click.option("--color/--no-color", default=None, help="Colour the text output [default: on a terminal].")
 @click.option("--show-suppressed", is_flag=True, help="Also list findings silenced by directives or approved claims.")
+@click.option("--sarif-category", metavar="NAME", help="SARIF automationDetails id (NAME/), to upload several runs.")
+@click.option(
+    "--sarif-absolute-root", is_flag=True, help="Give %SRCROOT% the working directory's file:// URI in SARIF."
+)
+@click.option(
+    "--write-baseline",
+    type=click.Path(dir_okay=False),
+    metavar="FILE",
+    help="Record today's findings in FILE (rewriting it prunes fixed ones).",
+)
+@click.option("--baseline", type=click.Path(dir_okay=False), metavar="FILE", help="Report only findings not in FILE.")
+@click.option("--diff-base", metavar="REF", help="Report only findings on lines changed since the merge base with REF.")
 @click.option(
     "--show-config",
     type=click.Path(dir_okay=False),
@@ -136,6 +149,11 @@ def check(
     color: bool | None,
     show_suppressed: bool,
     show_config: str | None,
+    sarif_category: str | None,
+    sarif_absolute_root: bool,
+    write_baseline: str | None,
+    baseline: str | None,
+    diff_base: str | None,
 ) -> None:
     """Lint files and folders (default: the current folder); '-' reads standard input."""
     cwd = Path.cwd()
@@ -155,11 +173,24 @@ def check(
             raise click.UsageError("'-' (standard input) cannot be mixed with other paths")
         else:
             report = lint_paths(list(paths) or ["."], resolver)
+        if write_baseline is not None:
+            write_output(baseline_text(report), write_baseline)
+            click.echo(f"Wrote {sum(len(r.findings) for r in report.results)} findings to {write_baseline}.", err=True)
+            sys.exit(EXIT_CLEAN)
+        if baseline is not None:
+            report, _ = without_baseline(report, load_baseline(Path(baseline)))
+        if diff_base is not None:
+            report, _ = only_changed(report, changed_lines(diff_base, cwd))
     except ConfigError as error:
         _fail(error)
     if color is None:
         color = output is None and sys.stdout.isatty() and "NO_COLOR" not in os.environ
-    options = OutputOptions(color=color, show_suppressed=show_suppressed)
+    options = OutputOptions(
+        color=color,
+        show_suppressed=show_suppressed,
+        sarif_category=sarif_category,
+        sarif_root_uri=cwd.resolve().as_uri() + "/" if sarif_absolute_root else None,
+    )
     write_output(FORMATTERS[output_format](report, options), output)
     code = exit_code(report)
     sys.exit(EXIT_CLEAN if exit_zero and code == EXIT_FINDINGS else code)

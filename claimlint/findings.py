@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import hashlib
+from collections import Counter
 from dataclasses import dataclass
 
 from claimlint.documents import Position
@@ -53,3 +55,16 @@ class FileResult:
     findings: tuple[Finding, ...]
     problems: tuple[FileProblem, ...]
     suppressed: tuple[Suppressed, ...] = ()
+
+
+def fingerprints(result: FileResult) -> dict[Finding, str]:
+    """A line-independent fingerprint per finding (suppressed ones included): rule, path and the
+    normalised matched text, numbered among identical claims in file order."""
+    every = sorted([*result.findings, *(s.finding for s in result.suppressed)], key=Finding.sort_key)
+    seen: Counter[tuple[str, str, str]] = Counter()
+    prints = {}
+    for finding in every:
+        key = (finding.rule_id, finding.path, " ".join(finding.normalised.lower().split()))
+        seen[key] += 1
+        prints[finding] = hashlib.sha256("\0".join((*key, str(seen[key]))).encode()).hexdigest()[:32]
+    return prints

@@ -3,7 +3,7 @@ are never dropped as schema defaults."""
 
 from __future__ import annotations
 
-import hashlib
+import gzip
 import json
 from collections import Counter
 from typing import Any
@@ -13,7 +13,7 @@ import attr
 import sarif_om as om
 
 from claimlint import INFORMATION_URI, __version__
-from claimlint.findings import Finding, Suppressed
+from claimlint.findings import Finding, Suppressed, fingerprints
 from claimlint.lint import Report
 from claimlint.rulesets import Rule
 from claimlint.taxonomy import CATEGORIES
@@ -21,6 +21,7 @@ from claimlint.taxonomy import CATEGORIES
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
 FINGERPRINT_KEY = "claimlintMatch/v1"
 MAX_RESULTS = 25_000  # GitHub rejects runs with more
+MAX_GZIP_BYTES = 10 * 1024 * 1024  # GitHub's limit for an uploaded SARIF file, gzip-compressed
 _PROBLEM_SEVERITY = {"error": "error", "warning": "warning", "note": "recommendation"}
 _KEEP_DEFAULTS = frozenset({"level"})
 
@@ -87,18 +88,6 @@ def artifact_uri(path: str) -> str:
     return quote(path.replace("\\", "/").removeprefix("./"), safe="/")
 
 
-def _fingerprints(findings: list[Finding]) -> list[str]:
-    """rule + path + normalised text, numbered among identical claims in the file; no line numbers."""
-    seen: Counter[tuple[str, str, str]] = Counter()
-    prints = []
-    for finding in findings:
-        key = (finding.rule_id, finding.path, " ".join(finding.normalised.lower().split()))
-        seen[key] += 1
-        digest = hashlib.sha256("\0".join((*key, str(seen[key]))).encode()).hexdigest()[:32]
-        prints.append(digest)
-    return prints
-
-
 def _result(finding: Finding, rule_index: int, fingerprint: str, suppressed: Suppressed | None = None) -> om.Result:
     region = om.Region(
         start_line=finding.start.line,
@@ -127,22 +116,25 @@ def _result(finding: Finding, rule_index: int, fingerprint: str, suppressed: Sup
     )
 
 
-def format_sarif(report: Report, show_suppressed: bool = False, category: str | None = None) -> str:
+def format_sarif(
+    report: Report, show_suppressed: bool = False, category: str | None = None, root_uri: str | None = None
+) -> str:
     rules = list(report.rules)
     index = {rule.id: i for i, rule in enumerate(rules)}
     # Fingerprints number identical claims in file order, counting suppressed ones, so showing or
     # hiding suppressions never changes another result's fingerprint.
-    entries: list[tuple[Finding, Suppressed | None]] = sorted(
-        [(f, None) for r in report.results for f in r.findings]
-        + [(s.finding, s) for r in report.results for s in r.suppressed],
-        key=lambda entry: entry[0].sort_key(),
-    )
-    prints = _fingerprints([finding for finding, _ in entries])
-    results = [
-        _result(finding, index[finding.rule_id], fingerprint, silenced)
-        for (finding, silenced), fingerprint in zip(entries, prints, strict=True)
-        if silenced is None or show_suppressed
-    ]
+    results = []
+    for file_result in report.results:
+        prints = fingerprints(file_result)
+        entries: list[tuple[Finding, Suppressed | None]] = sorted(
+            [(f, None) for f in file_result.findings] + [(s.finding, s) for s in file_result.suppressed],
+            key=lambda entry: entry[0].sort_key(),
+        )
+        results += [
+            _result(finding, index[finding.rule_id], prints[finding], silenced)
+            for finding, silenced in entries
+            if silenced is None or show_suppressed
+        ]
     notifications = [
         om.Notification(
             level=problem.severity,
@@ -186,7 +178,8 @@ def format_sarif(report: Report, show_suppressed: bool = False, category: str | 
         invocations=[om.Invocation(execution_successful=True, tool_execution_notifications=notifications or None)],
         original_uri_base_ids={
             "%SRCROOT%": om.ArtifactLocation(
-                description=om.Message(text="The directory claimlint was run from; result paths are relative to it.")
+                uri=root_uri,
+                description=om.Message(text="The directory claimlint was run from; result paths are relative to it."),
             )
         },
         column_kind="utf16CodeUnits",
@@ -205,4 +198,24 @@ def format_sarif(report: Report, show_suppressed: bool = False, category: str | 
     document = to_json(log)
     document["runs"][0]["results"] = to_json(results)  # always present, [] when clean
     document = {"$schema": document.pop("$schema"), "version": document.pop("version"), **document}
-    return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+    return _within_upload_limit(document)
+
+
+def _within_upload_limit(document: dict[str, Any]) -> str:
+    """The serialised log, its results cut (with a notification) if GitHub's gzip limit is passed."""
+    text = json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+    run = document["runs"][0]
+    total = len(run["results"])
+    while run["results"] and len(text) > MAX_GZIP_BYTES and len(gzip.compress(text.encode("utf-8"))) > MAX_GZIP_BYTES:
+        run["results"] = run["results"][: len(run["results"]) // 2]
+        notices = run["invocations"][0].setdefault("toolExecutionNotifications", [])
+        notices[:] = [n for n in notices if n.get("descriptor", {}).get("id") != "upload-limit"]
+        notices.append(
+            {
+                "level": "warning",
+                "descriptor": {"id": "upload-limit"},
+                "message": {"text": f"{total} results; only the first {len(run['results'])} fit GitHub's 10 MB limit."},
+            }
+        )
+        text = json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+    return text

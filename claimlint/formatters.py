@@ -17,11 +17,14 @@ class OutputOptions:
     color: bool = False
     show_suppressed: bool = False
     sarif_category: str | None = None
+    sarif_root_uri: str | None = None
 
 
 FORMATTERS: dict[str, Callable[[Report, OutputOptions], str]] = {
     "text": lambda report, options: format_text(report, options.color, options.show_suppressed),
     "json": lambda report, options: format_json(report),
-    "sarif": lambda report, options: format_sarif(report, options.show_suppressed, options.sarif_category),
+    "sarif": lambda report, options: format_sarif(
+        report, options.show_suppressed, options.sarif_category, options.sarif_root_uri
+    ),
     "github": lambda report, options: format_github(report),
 }

@@ -133,3 +133,23 @@ def test_github_annotations_escape_and_map_levels(report):
     assert any(line.startswith("::notice file=tests/fixtures/page.html,line=3,") for line in lines)
     assert any(line.startswith("::error ") for line in lines)
     assert all("\n" not in line for line in lines)
+
+
+def test_sarif_category_and_absolute_root_are_opt_in(report):
+    plain = json.loads(format_sarif(report))["runs"][0]
+    assert "automationDetails" not in plain and "uri" not in plain["originalUriBaseIds"]["%SRCROOT%"]
+    tuned = json.loads(format_sarif(report, category="copy/site", root_uri="file:///srv/site/"))["runs"][0]
+    assert tuned["automationDetails"] == {"id": "copy/site/"}
+    assert tuned["originalUriBaseIds"]["%SRCROOT%"]["uri"] == "file:///srv/site/"
+
+
+def test_sarif_is_cut_to_githubs_gzip_limit(report, monkeypatch):
+    import claimlint.format_sarif as sarif_module
+
+    monkeypatch.setattr(sarif_module, "MAX_GZIP_BYTES", 1600)
+    cut = json.loads(format_sarif(report))
+    run = cut["runs"][0]
+    assert len(run["results"]) < 4
+    assert any(
+        "fit GitHub's 10 MB limit" in n["message"]["text"] for n in run["invocations"][0]["toolExecutionNotifications"]
+    )
