@@ -114,6 +114,9 @@ def main() -> None:
     "--stdin-filename", help="File name for standard input ('-'), which picks the reader and names the results."
 )
 @click.option("--color/--no-color", default=None, help="Colour the text output [default: on a terminal].")
+@click.option(
+    "--max-bytes", type=click.IntRange(min=1), help="Skip files larger than this, with a notice [default: 20 MB]."
+)
 @click.option("--show-suppressed", is_flag=True, help="Also list findings silenced by directives or approved claims.")
 @click.option("--sarif-category", metavar="NAME", help="SARIF automationDetails id (NAME/), to upload several runs.")
 @click.option(
@@ -147,6 +150,7 @@ def check(
     config: str | None,
     stdin_filename: str | None,
     color: bool | None,
+    max_bytes: int | None,
     show_suppressed: bool,
     show_config: str | None,
     sarif_category: str | None,
@@ -161,7 +165,10 @@ def check(
         resolver = ConfigResolver(
             cwd,
             Path(config) if config else None,
-            command_line_settings(rulesets, select, ignore, exclude, fail_on, jurisdictions),
+            {
+                **command_line_settings(rulesets, select, ignore, exclude, fail_on, jurisdictions),
+                "max_bytes": max_bytes,
+            },
         )
         if show_config is not None:
             click.echo(describe_settings(resolver, Path(show_config)), nl=False)

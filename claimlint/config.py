@@ -39,10 +39,12 @@ KEYS = frozenset(
         "respect_gitignore",
         "approved_claims",
         "overrides",
+        "max_bytes",
     }
 )
 OVERRIDE_KEYS = frozenset({"paths", "select", "ignore", "severity", "jurisdictions"})
 CONTENT_KEY_KEYS = frozenset({"skip", "include"})
+DEFAULT_MAX_BYTES = 20 * 1024 * 1024
 DEFAULT_EXCLUDES = (
     ".git",
     ".hg",
@@ -94,6 +96,7 @@ class Settings:
     content_include: frozenset[str] = frozenset()
     respect_gitignore: bool = True
     approved_claims: str | None = None  # absolute path
+    max_bytes: int = DEFAULT_MAX_BYTES  # larger files are skipped with a notice
     overrides: tuple[Override, ...] = ()
     config_path: str | None = None
     sources: tuple[str, ...] = ()  # the configuration files that made these settings, base first
@@ -233,6 +236,11 @@ def load_config(path: Path, _chain: tuple[Path, ...] = ()) -> Settings:
         if not isinstance(approved, str):
             raise ConfigError(path, line_of(raw, "approved_claims"), "'approved_claims' must be a file path")
         given["approved_claims"] = str((base / approved).resolve())
+    if "max_bytes" in raw:
+        limit = raw["max_bytes"]
+        if not isinstance(limit, int) or isinstance(limit, bool) or limit < 1:
+            raise ConfigError(path, line_of(raw, "max_bytes"), "'max_bytes' must be a positive whole number of bytes")
+        given["max_bytes"] = limit
     given["overrides"] = parent.overrides + _overrides(raw, path)
     return replace(parent, **given, config_path=str(path), sources=(*parent.sources, str(path)), base_dir=base)
 

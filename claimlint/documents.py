@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
@@ -30,6 +31,7 @@ class Document:
     offsets: OffsetMap
     reader: str
     line_starts: tuple[int, ...] = field(repr=False, default=())
+    notices: tuple[tuple[str, str], ...] = ()  # (severity, message): encodings guessed, parts not read
 
     def position(self, src_offset: int) -> Position:
         """Position of a source offset; an end offset gives the column after the last character."""
@@ -58,18 +60,53 @@ _BOMS = (
 )
 
 
-def decode(data: bytes) -> str:
-    """Decode file bytes: a BOM decides the encoding, otherwise UTF-8. The BOM is not kept."""
+_DECLARED_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
+
+
+@dataclass(frozen=True)
+class Decoded:
+    text: str
+    notice: str | None = None  # how the encoding was guessed, when it was
+
+
+def _declared_charset(data: bytes) -> str | None:
+    match = _DECLARED_CHARSET.search(data[:4096])
+    if match is None:
+        return None
+    try:
+        return codecs.lookup(match.group(1).decode("ascii")).name
+    except LookupError:
+        return None
+
+
+def _windows_1252(data: bytes) -> str:
+    # Bytes Windows-1252 leaves undefined are read as Latin-1, so every byte maps to a character.
+    return (
+        data.decode("cp1252", errors="strict")
+        if not any(b in data for b in (0x81, 0x8D, 0x8F, 0x90, 0x9D))
+        else data.decode("latin-1")
+    )
+
+
+def decode(data: bytes, html: bool = False) -> Decoded:
+    """Decode file bytes: a BOM decides, then a declared `<meta charset>` (HTML), then UTF-8; text that
+    is not UTF-8 is read as Windows-1252 with a notice. The BOM is not kept. Binary files are errors."""
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             try:
-                return data[len(bom) :].decode(encoding)
-            except UnicodeDecodeError as error:
-                raise DocumentError(f"not valid {encoding} despite its byte-order mark") from error
+                return Decoded(data[len(bom) :].decode(encoding))
+            except UnicodeDecodeError:
+                raise DocumentError(f"not valid {encoding} despite its byte-order mark") from None
     if b"\x00" in data[:8192]:
         raise DocumentError("binary file (contains NUL bytes)")
+    declared = _declared_charset(data) if html else None
+    if declared and declared not in ("utf-8", "ascii"):
+        try:
+            return Decoded(data.decode(declared))
+        except (UnicodeDecodeError, LookupError):
+            pass
     try:
-        return data.decode("utf-8")
+        return Decoded(data.decode("utf-8"))
     except UnicodeDecodeError as error:
         line = data[: error.start].count(b"\n") + 1
-        raise DocumentError(f"not valid UTF-8 (line {line}, byte {error.start})") from error
+        return Decoded(_windows_1252(data), f"not valid UTF-8 (first at line {line}); read as Windows-1252")

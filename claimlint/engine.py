@@ -1,23 +1,29 @@
-"""The engine: compiled rulesets scan a document's linted text and yield findings.
+"""The engine: rules, compiled once per run, find findings in a document's linted text.
 
-Each ruleset is compiled once per run. A document is scanned once per ruleset by one combined
-expression that finds the sentences holding any candidate; only those sentences are then read
-rule by rule, where the sentence context (questions, negation, hedges, `unless`) is judged.
+A document is read once, word by word, against one index of anchors for every rule (see
+`anchors.py`). Only where an anchor starts a word is a rule's pattern tried, and only in that
+sentence, where the sentence context (questions, negation, hedges, `unless`) is judged. Patterns are
+small units compiled on first use and kept for the rest of the run; every match runs under a time
+limit so no pattern can hang a run.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
 
 import regex
 
 from claimlint import context
+from claimlint.anchors import AnchorIndex
 from claimlint.documents import Document
 from claimlint.findings import FileProblem, Finding
 from claimlint.patterns import FLAGS
-from claimlint.rulesets import Rule
-from claimlint.sentences import Sentences, split_sentences
+from claimlint.rulesets import Rule, Unit, builtin_dir
+from claimlint.sentences import split_sentences
 from claimlint.yamlsource import ConfigError
 
 DEFAULT_TIMEOUT = 2.0  # seconds one rule may spend on one document before it is stopped
@@ -26,131 +32,267 @@ DEFAULT_TIMEOUT = 2.0  # seconds one rule may spend on one document before it is
 @dataclass(frozen=True)
 class CompiledRule:
     rule: Rule
-    trigger: regex.Pattern[str]
-    companions: tuple[regex.Pattern[str], ...]
-    unless: regex.Pattern[str] | None
+    triggers: tuple[int, ...]  # unit numbers
+    companions: tuple[tuple[int, ...], ...]
+    unless: tuple[int, ...]
+    searched: bool  # pattern rules: units are searched in the sentence, not matched at a word
 
 
-@dataclass(frozen=True)
+@dataclass
 class Engine:
     rules: tuple[CompiledRule, ...]
-    prefilter: regex.Pattern[str] | None
+    units: tuple[str, ...]  # each unit's regular expression
+    index: AnchorIndex
+    unanchored: tuple[int, ...]  # units with no anchors: searched through the whole text
+    trigger_of: dict[int, tuple[int, ...]]  # unit -> rules it triggers
+    written: frozenset[int]  # units written as regular expressions by hand (pattern rules)
     timeout: float = DEFAULT_TIMEOUT
+    _compiled: dict[int, Any] = field(default_factory=dict)
+
+    def pattern(self, unit: int) -> Any:
+        """The unit compiled, on first use. Phrase units are generated with bounded repetition only,
+        so they use the standard library's faster-compiling `re` where it accepts them; hand-written
+        patterns use `regex`, whose time limit stops catastrophic backtracking."""
+        compiled = self._compiled.get(unit)
+        if compiled is None:
+            compiled = None if unit in self.written else _standard(self.units[unit])
+            if compiled is None:
+                compiled = _Limited(regex.compile(self.units[unit], FLAGS), self.timeout)
+            self._compiled[unit] = compiled
+        return compiled
 
 
-def _compile(rule: Rule, expression: str, what: str) -> regex.Pattern[str]:
+def _standard(expression: str) -> re.Pattern[str] | None:
     try:
-        return regex.compile(expression, FLAGS)
-    except (regex.error, OverflowError, RecursionError) as error:
-        raise ConfigError(rule.path, rule.line, f"rule '{rule.id}': {what} does not compile: {error}") from None
+        return re.compile(expression, re.IGNORECASE)
+    except (re.error, OverflowError, RecursionError):
+        return None
+
+
+class _Limited:
+    """A `regex` pattern whose searches stop (TimeoutError) after the engine's time limit."""
+
+    def __init__(self, pattern: regex.Pattern[str], timeout: float) -> None:
+        self.pattern, self.timeout = pattern, timeout
+
+    def match(self, text: str, pos: int, endpos: int) -> Any:
+        return self.pattern.match(text, pos, endpos, timeout=self.timeout)
+
+    def finditer(self, text: str, pos: int = 0, endpos: int | None = None) -> Any:
+        return self.pattern.finditer(text, pos, len(text) if endpos is None else endpos, timeout=self.timeout)
 
 
 def compile_rules(rules: list[Rule], timeout: float = DEFAULT_TIMEOUT) -> Engine:
-    compiled = tuple(
-        CompiledRule(
-            rule,
-            _compile(rule, rule.trigger, "pattern"),
-            tuple(_compile(rule, c, "co-occurring term") for c in rule.companions),
-            _compile(rule, rule.unless, "'unless'") if rule.unless else None,
-        )
-        for rule in rules
+    """Index the rules' units by anchor; every unit's expression is checked here (errors name the rule)."""
+    numbers: dict[str, int] = {}
+    units: list[str] = []
+
+    anchors: list[frozenset[str] | None] = []
+    checked = builtin_dir()
+
+    def number(unit: Unit, rule: Rule, what: str) -> int:
+        if unit.regex not in numbers:
+            # Built-in rules are compiled by the test suite; others are checked now, so a broken
+            # pattern is an error naming its file and line before any file is linted.
+            if not Path(rule.path).resolve().is_relative_to(checked):
+                try:
+                    regex.compile(unit.regex, FLAGS)
+                except (regex.error, OverflowError, RecursionError) as error:
+                    raise ConfigError(
+                        rule.path, rule.line, f"rule '{rule.id}': {what} does not compile: {error}"
+                    ) from None
+            numbers[unit.regex] = len(units)
+            units.append(unit.regex)
+            anchors.append(unit.anchors)
+        return numbers[unit.regex]
+
+    compiled = []
+    trigger_of: dict[int, list[int]] = {}
+    written: set[int] = set()
+    for index, rule in enumerate(rules):
+        triggers = tuple(number(u, rule, "pattern") for u in rule.triggers)
+        if rule.kind == "pattern":
+            written.update(triggers)
+        companions = tuple(tuple(number(u, rule, "co-occurring term") for u in entry) for entry in rule.companions)
+        unless = tuple(number(u, rule, "'unless'") for u in rule.unless)
+        compiled.append(CompiledRule(rule, triggers, companions, unless, rule.kind == "pattern"))
+        for unit in triggers:
+            trigger_of.setdefault(unit, []).append(index)
+    anchored: list[tuple[int, frozenset[str]]] = []
+    unanchored = []
+    for unit, unit_anchors in enumerate(anchors):
+        if unit_anchors is None:
+            unanchored.append(unit)
+        else:
+            anchored.append((unit, unit_anchors))
+    return Engine(
+        tuple(compiled),
+        tuple(units),
+        AnchorIndex.build(anchored),
+        tuple(unanchored),
+        {unit: tuple(rule_numbers) for unit, rule_numbers in trigger_of.items()},
+        frozenset(written),
+        timeout,
     )
-    prefilter = None
-    if compiled:
-        combined = "|".join(f"(?:{c.rule.trigger})" for c in compiled)
+
+
+@dataclass
+class _Sentence:
+    """Where units may match in one sentence: unit -> word positions (or match starts, when searched)."""
+
+    start: int
+    end: int
+    positions: dict[int, list[int]] = field(default_factory=dict)
+    unless_cache: dict[int, bool] = field(default_factory=dict)
+
+
+def _sentences_with_hits(engine: Engine, text: str) -> tuple[list[_Sentence], set[int]]:
+    """Sentences where some unit may match, and the unanchored units that ran out of time."""
+    sentences = split_sentences(text)
+    found: dict[int, _Sentence] = {}
+
+    def note(position: int, units: tuple[int, ...] | list[int]) -> None:
+        index = sentences.index_of(position)
+        sentence = found.get(index)
+        if sentence is None:
+            sentence = found[index] = _Sentence(sentences.starts[index], sentences.ends[index])
+        for unit in units:
+            sentence.positions.setdefault(unit, []).append(position)
+
+    for position, units in engine.index.hits(text):
+        note(position, units)
+    timed_out = set()
+    for unit in engine.unanchored:
         try:
-            prefilter = regex.compile(combined, FLAGS)
-        except regex.error:
-            prefilter = None  # e.g. clashing group numbers between user patterns: scan rule by rule
-    return Engine(compiled, prefilter, timeout)
+            for match in engine.pattern(unit).finditer(text):
+                note(match.start(), [unit])
+        except TimeoutError:
+            timed_out.add(unit)
+    return [found[i] for i in sorted(found)], timed_out
 
 
-def _candidate_sentences(engine: Engine, text: str, sentences: Sentences) -> list[tuple[int, int]]:
-    """Sentences that hold at least one rule's trigger (one pass over the text)."""
-    found: list[tuple[int, int]] = []
-    patterns = [engine.prefilter] if engine.prefilter is not None else [c.trigger for c in engine.rules]
-    for pattern in patterns:
-        pos = 0
-        while True:
-            match = pattern.search(text, pos, timeout=engine.timeout)
-            if match is None:
-                break
-            sentence = sentences.containing(match.start())
-            found.append(sentence)
-            pos = max(sentence[1], match.start() + 1)
-    return sorted(set(found))
+def _match_at(
+    engine: Engine, units: tuple[int, ...], text: str, sentence: _Sentence, position: int
+) -> tuple[int, int] | None:
+    """The first of `units` (in order) that matches at `position`, as a span."""
+    for unit in units:
+        if position in sentence.positions.get(unit, ()):
+            match = engine.pattern(unit).match(text, position, sentence.end)
+            if match and match.end() > match.start() and "\n" not in match.group():
+                span: tuple[int, int] = match.span()
+                return span
+    return None
 
 
-def _accept(compiled: CompiledRule, text: str, sentence: tuple[int, int], start: int) -> bool:
+def _leftmost(engine: Engine, units: tuple[int, ...], text: str, sentence: _Sentence) -> tuple[int, int] | None:
+    positions = sorted({p for unit in units for p in sentence.positions.get(unit, ())})
+    for position in positions:
+        span = _match_at(engine, units, text, sentence, position)
+        if span:
+            return span
+    return None
+
+
+def _trigger_spans(engine: Engine, compiled: CompiledRule, text: str, sentence: _Sentence) -> Iterator[tuple[int, int]]:
+    """Non-overlapping matches of the rule's triggers in the sentence, left to right."""
+    if compiled.searched:
+        spans = []
+        for order, unit in enumerate(compiled.triggers):
+            if unit in sentence.positions:
+                for match in engine.pattern(unit).finditer(text, sentence.start, sentence.end):
+                    if match.end() > match.start() and "\n" not in match.group():
+                        spans.append((match.start(), order, match.end()))
+        last_end = -1
+        for start, _, end in sorted(spans):
+            if start >= last_end:
+                last_end = end
+                yield start, end
+        return
+    positions = sorted({p for unit in compiled.triggers for p in sentence.positions.get(unit, ())})
+    last_end = -1
+    for position in positions:
+        if position < last_end:
+            continue
+        span = _match_at(engine, compiled.triggers, text, sentence, position)
+        if span:
+            last_end = span[1]
+            yield span
+
+
+def _rule_spans(engine: Engine, compiled: CompiledRule, text: str, sentence: _Sentence) -> Iterator[tuple[int, int]]:
+    if not compiled.companions:
+        yield from _trigger_spans(engine, compiled, text, sentence)
+        return
+    if not all(any(unit in sentence.positions for unit in entry) for entry in compiled.companions):
+        return
+    companion_spans = []
+    for entry in compiled.companions:
+        span = _leftmost(engine, entry, text, sentence)
+        if span is None:
+            return
+        companion_spans.append(span)
+    within = compiled.rule.within
+    for trigger in _trigger_spans(engine, compiled, text, sentence):
+        spans = [trigger, *companion_spans]
+        low, high = min(s for s, _ in spans), max(e for _, e in spans)
+        if within is None or text.count(" ", low, high) < within:
+            yield low, high
+            return  # one finding per sentence for a co-occurrence
+
+
+def _unless(engine: Engine, compiled: CompiledRule, text: str, sentence: _Sentence) -> bool:
+    """Whether one of the rule's `unless` phrases is in the sentence."""
+    if not compiled.unless:
+        return False
+    key = id(compiled)
+    if key not in sentence.unless_cache:
+        sentence.unless_cache[key] = _leftmost(engine, compiled.unless, text, sentence) is not None
+    return sentence.unless_cache[key]
+
+
+def _accept(engine: Engine, compiled: CompiledRule, text: str, sentence: _Sentence, start: int) -> bool:
     rule = compiled.rule
-    sentence_start, sentence_end = sentence
-    sentence_text = text[sentence_start:sentence_end]
+    sentence_text = text[sentence.start : sentence.end]
     if rule.questions == "skip" and context.is_question(sentence_text):
         return False
-    if compiled.unless is not None and compiled.unless.search(text, sentence_start, sentence_end):
+    if _unless(engine, compiled, text, sentence):
         return False
-    if rule.negation == "skip" and context.is_negated(text, sentence_start, sentence_end, start):
+    if rule.negation == "skip" and context.is_negated(text, sentence.start, sentence.end, start):
         return False
     return not (rule.hedge == "skip" and context.is_hedged(sentence_text))
 
 
-def _matches(compiled: CompiledRule, text: str, sentence: tuple[int, int], timeout: float) -> Iterator[tuple[int, int]]:
-    start, end = sentence
-    for match in compiled.trigger.finditer(text, start, end, timeout=timeout):
-        if match.end() == match.start() or "\n" in match.group():
-            continue
-        if not compiled.companions:
-            yield match.span()
-            continue
-        spans = [match.span()]
-        for companion in compiled.companions:
-            other = companion.search(text, start, end, timeout=timeout)
-            if other is None:
-                break
-            spans.append(other.span())
-        else:
-            low, high = min(s for s, _ in spans), max(e for _, e in spans)
-            within = compiled.rule.within
-            if within is None or text.count(" ", low, high) < within:
-                yield low, high
-                return  # one finding per sentence for a co-occurrence
-
-
 def scan(engine: Engine, document: Document) -> tuple[list[Finding], list[FileProblem]]:
-    """All findings of the engine's rules in one document, and rules stopped by the timeout."""
+    """All findings of the engine's rules in one document, and rules stopped by the time limit."""
     text = document.text
     findings: list[Finding] = []
     problems: list[FileProblem] = []
     if not text.strip() or not engine.rules:
         return findings, problems
-    sentences = split_sentences(text)
-    try:
-        candidates = _candidate_sentences(engine, text, sentences)
-    except TimeoutError:
-        candidates = sorted(set(zip(sentences.starts, sentences.ends, strict=True)))
+    sentences, timed_out = _sentences_with_hits(engine, text)
     stopped: set[str] = set()
-    for sentence in candidates:
-        for compiled in engine.rules:
+
+    def stop(compiled: CompiledRule, line: int | None) -> None:
+        stopped.add(compiled.rule.id)
+        message = f"rule '{compiled.rule.id}' stopped after {engine.timeout:g}s (pattern too slow); the other rules ran"
+        problems.append(FileProblem(document.path, message, line, compiled.rule.id))
+
+    for compiled in engine.rules:
+        if timed_out & {*compiled.triggers, *(u for entry in compiled.companions for u in entry), *compiled.unless}:
+            stop(compiled, None)
+    for sentence in sentences:
+        candidates = sorted({r for unit in sentence.positions for r in engine.trigger_of.get(unit, ())})
+        for number in candidates:
+            compiled = engine.rules[number]
             if compiled.rule.id in stopped:
                 continue
             try:
-                spans = list(_matches(compiled, text, sentence, engine.timeout))
+                spans = list(_rule_spans(engine, compiled, text, sentence))
+                accepted = [(s, e) for s, e in spans if _accept(engine, compiled, text, sentence, s)]
             except TimeoutError:
-                stopped.add(compiled.rule.id)
-                line = document.position(document.offsets.source_start(sentence[0])).line
-                problems.append(
-                    FileProblem(
-                        document.path,
-                        f"rule '{compiled.rule.id}' stopped after {engine.timeout:g}s (pattern too slow); "
-                        "the other rules ran",
-                        line,
-                        compiled.rule.id,
-                    )
-                )
+                stop(compiled, document.position(document.offsets.source_start(sentence.start)).line)
                 continue
-            for start, end in spans:
-                if _accept(compiled, text, sentence, start):
-                    findings.append(_finding(document, compiled.rule, start, end))
+            findings += [_finding(document, compiled.rule, start, end) for start, end in accepted]
     return _drop_overlaps(findings), problems
 
 

@@ -81,6 +81,7 @@ class FileContext:
     options: ReaderOptions
     known_codes: frozenset[str]
     approved: tuple[ApprovedClaim, ...] = ()
+    max_bytes: int | None = None
 
 
 def lint_bytes(context: FileContext, data: bytes, path: str, reader: str) -> FileResult:
@@ -89,6 +90,7 @@ def lint_bytes(context: FileContext, data: bytes, path: str, reader: str) -> Fil
     except DocumentError as error:
         return FileResult(path, (), (FileProblem(path, str(error)),))
     findings, problems = scan(context.engine, document)
+    problems[:0] = [FileProblem(path, message, severity=severity) for severity, message in document.notices]
     findings, approved = apply_approved(document, findings, context.approved)
     directives = parse_directives(document.source, reader)
     findings, suppressed, stale = apply_directives(path, findings, directives, context.known_codes)
@@ -102,6 +104,10 @@ def lint_bytes(context: FileContext, data: bytes, path: str, reader: str) -> Fil
 
 def lint_target(context: FileContext, target: Target) -> FileResult:
     try:
+        size = target.path.stat().st_size
+        if context.max_bytes is not None and size > context.max_bytes:
+            message = f"skipped: {size:,} bytes is over the {context.max_bytes:,}-byte limit (max_bytes, --max-bytes)"
+            return FileResult(target.display, (), (FileProblem(target.display, message, severity="note"),))
         data = target.path.read_bytes()
     except OSError as error:
         message = f"cannot read: {error.strerror or error}"
@@ -133,7 +139,7 @@ class Contexts:
                 self._approved[settings.approved_claims] = load_approved(Path(settings.approved_claims))
             approved = self._approved[settings.approved_claims]
         keys = ContentKeys(settings.content_skip, settings.content_include)
-        return FileContext(engine, ReaderOptions(keys), self.all_codes, approved)
+        return FileContext(engine, ReaderOptions(keys), self.all_codes, approved, settings.max_bytes)
 
     def active_rules(self) -> tuple[Rule, ...]:
         """Every rule active for some file, once, in the order of the rulesets."""

@@ -16,8 +16,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from dataclasses import dataclass
 
 import regex
+
+from claimlint.anchors import anchors_of
 
 SEPARATOR = "[- ]?"
 GAP = r"[,;:]? (?:[^ \n]+ ){0,4}"
@@ -73,24 +76,57 @@ def _literal(word: str) -> str:
     return "".join(pieces) + (r"\w*" if stem else "")
 
 
+@dataclass(frozen=True)
+class Compiled:
+    """A compiled phrase or part: its expression, the words a match can start with (None: unknown),
+    and whether it can match nothing (optional parts)."""
+
+    regex: str
+    first: frozenset[str] | None
+    nullable: bool = False
+
+
+Resolver = Callable[[str], Compiled]
+
+
+def _first_of_sequence(parts: list[Compiled]) -> tuple[frozenset[str] | None, bool]:
+    first: set[str] = set()
+    for part in parts:
+        if part.first is None:
+            return None, False
+        first |= part.first
+        if not part.nullable:
+            return frozenset(first), False
+    return frozenset(first), True
+
+
+def _union(alternatives: list[Compiled]) -> tuple[frozenset[str] | None, bool]:
+    first: set[str] = set()
+    for alternative in alternatives:
+        if alternative.first is None:
+            return None, any(a.nullable for a in alternatives)
+        first |= alternative.first
+    return frozenset(first), any(a.nullable for a in alternatives)
+
+
 class _Parser:
-    def __init__(self, phrase: str, resolve: Callable[[str], str]) -> None:
+    def __init__(self, phrase: str, resolve: Resolver) -> None:
         self.tokens = [t for t in _TOKEN.findall(phrase) if not t.isspace()]
         self.pos = 0
         self.phrase = phrase
         self.resolve = resolve
 
-    def parse(self) -> str:
+    def parse(self) -> Compiled:
         body = self._sequence(closing=None)
         if self.pos != len(self.tokens):
             raise PhraseError(f"unexpected '{self.tokens[self.pos]}' in phrase {self.phrase!r}")
-        if not body:
+        if not body.regex:
             raise PhraseError(f"empty phrase {self.phrase!r}")
         return body
 
-    def _sequence(self, closing: str | None) -> str:
-        alternatives: list[str] = []
-        parts: list[tuple[str, str]] = []  # (regex, kind): kind is word, gap or optional
+    def _sequence(self, closing: str | None) -> Compiled:
+        alternatives: list[Compiled] = []
+        parts: list[tuple[Compiled, str]] = []  # (part, kind): kind is word, gap or optional
         while self.pos < len(self.tokens):
             token = self.tokens[self.pos]
             if token == closing or (token == "|" and closing in (")", "]")):
@@ -110,24 +146,26 @@ class _Parser:
                     self.pos += 1
                     parts.append((group, "optional"))
                 else:
-                    parts.append(("(?:" + group + ")", "word"))
+                    parts.append((Compiled("(?:" + group.regex + ")", group.first, group.nullable), "word"))
             elif token == "?":
                 raise PhraseError(f"'?' may only follow a (group) in phrase {self.phrase!r}; write word* or (a|b)")
             elif token == "[":
                 parts.append((self._sequence("]"), "optional"))
                 self._expect("]")
             elif token == "...":
-                parts.append((GAP, "gap"))
+                parts.append((Compiled(GAP, None, True), "gap"))
             elif token == "#":
-                parts.append((NUMBER, "word"))
+                parts.append((_NUMBER, "word"))
             elif token.startswith("{"):
-                parts.append(("(?:" + self.resolve(token[1:-1]) + ")", "word"))
+                term = self.resolve(token[1:-1])
+                parts.append((Compiled("(?:" + term.regex + ")", term.first, term.nullable), "word"))
             else:
-                parts.append((_literal(token), "word"))
+                parts.append((_literal_part(token), "word"))
         if closing is None and alternatives:
             raise PhraseError(f"'|' outside brackets in phrase {self.phrase!r}")
         alternatives.append(_join(parts))
-        return "|".join(alternatives)
+        first, nullable = _union(alternatives)
+        return Compiled("|".join(a.regex for a in alternatives), first, nullable)
 
     def _expect(self, token: str) -> None:
         if self.pos >= len(self.tokens) or self.tokens[self.pos] != token:
@@ -135,22 +173,34 @@ class _Parser:
         self.pos += 1
 
 
-def _join(parts: list[tuple[str, str]]) -> str:
+def _join(parts: list[tuple[Compiled, str]]) -> Compiled:
     out = ""
     for index, (piece, kind) in enumerate(parts):
         last = index == len(parts) - 1
         following_gap = not last and parts[index + 1][1] == "gap"
         if kind == "gap":
-            out += piece
+            out += piece.regex
         elif kind == "optional":
-            out += f"(?:(?:{piece}){'' if last or following_gap else SEPARATOR})?"
+            out += f"(?:(?:{piece.regex}){'' if last or following_gap else SEPARATOR})?"
         else:
-            out += piece + ("" if last or following_gap else SEPARATOR)
-    return out
+            out += piece.regex + ("" if last or following_gap else SEPARATOR)
+    first, nullable = _first_of_sequence(
+        [Compiled(p.regex, p.first, p.nullable or kind in ("optional", "gap")) for p, kind in parts]
+    )
+    return Compiled(out, first, nullable)
 
 
-def compile_phrase(phrase: str, resolve: Callable[[str], str]) -> str:
-    """The regular expression (no word boundaries) for one phrase."""
+def _literal_part(word: str) -> Compiled:
+    expression = _literal(word)
+    starts_a_word = expression[:1].isalnum() or expression.startswith("(")
+    return Compiled(expression, anchors_of(WORD_BOUNDARY_BEFORE + expression) if starts_a_word else None)
+
+
+_NUMBER = Compiled(NUMBER, anchors_of(WORD_BOUNDARY_BEFORE + NUMBER))
+
+
+def compile_phrase(phrase: str, resolve: Resolver) -> Compiled:
+    """The regular expression (no word boundaries) for one phrase, and the words it starts with."""
     return _Parser(phrase, resolve).parse()
 
 

@@ -133,7 +133,8 @@ def add_yaml_strings(builder: TextBuilder, source: str, start: int, end: int, ke
 
 def read_yaml(source: str, keys: ContentKeys) -> TextBuilder:
     builder = TextBuilder()
-    add_yaml_strings(builder, source, 0, len(source), keys)
+    if not add_yaml_strings(builder, source, 0, len(source), keys):
+        builder.notes.append("not valid YAML; its values were not linted")
     return builder
 
 

@@ -133,7 +133,12 @@ def add_markdown(builder: TextBuilder, source: str, keys: ContentKeys) -> None:
             continue
         if token.type == "front_matter" and token.map:
             builder.end_block()
-            add_yaml_strings(builder, source, line_offsets[token.map[0] + 1], line_offsets[token.map[1] - 1], keys)
+            if not add_yaml_strings(
+                builder, source, line_offsets[token.map[0] + 1], line_offsets[token.map[1] - 1], keys
+            ):
+                builder.notes.append(
+                    f"front matter (line {token.map[0] + 1}) is not valid YAML; its values were not linted"
+                )
         elif token.type == "html_block" and token.map:
             builder.end_block()
             add_html(builder, source, line_offsets[token.map[0]], line_offsets[token.map[1]])

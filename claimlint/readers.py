@@ -6,7 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import PurePath
 
-from claimlint.documents import Document, decode, line_starts_of
+from claimlint.documents import Decoded, Document, decode, line_starts_of
 from claimlint.masking import mask_jsx, mask_mdx, mask_templates
 from claimlint.read_data import ContentKeys, read_json, read_yaml
 from claimlint.read_docx import docx_available, docx_source
@@ -89,6 +89,9 @@ def walked_reader_for(name: str, extra_readers: frozenset[str] = frozenset()) ->
 
 def build_document(data: bytes, path: str, reader: str, options: ReaderOptions | None = None) -> Document:
     """Decode and read a file's bytes (raises DocumentError for files that cannot be read)."""
-    source = docx_source(data) if reader == "docx" else decode(data)
-    text, offsets = READERS[reader](source, options or ReaderOptions()).build()
-    return Document(path, source, text, offsets, reader, line_starts_of(source))
+    decoded = Decoded(docx_source(data)) if reader == "docx" else decode(data, html=reader == "html")
+    source = decoded.text
+    builder = READERS[reader](source, options or ReaderOptions())
+    text, offsets = builder.build()
+    notices = ((("note", decoded.notice),) if decoded.notice else ()) + tuple(("warning", n) for n in builder.notes)
+    return Document(path, source, text, offsets, reader, line_starts_of(source), notices)

@@ -15,7 +15,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from claimlint.patterns import NUMBER, PhraseError, bounded, compile_phrase
+from claimlint import cache
+from claimlint.anchors import anchors_of
+from claimlint.patterns import Compiled, PhraseError, bounded, compile_phrase
 from claimlint.taxonomy import CATEGORIES, SEVERITIES
 from claimlint.yamlsource import ConfigError, check_keys, line_of, load_yaml_file
 
@@ -64,6 +66,14 @@ class Example:
 
 
 @dataclass(frozen=True)
+class Unit:
+    """One small pattern: its regular expression and the words its matches start with (None: any)."""
+
+    regex: str
+    anchors: frozenset[str] | None
+
+
+@dataclass(frozen=True)
 class Rule:
     id: str
     category: str
@@ -73,10 +83,12 @@ class Rule:
     rationale: str
     references: tuple[str, ...]
     rewrite: str
-    trigger: str  # regular expression for the phrases, patterns or the first co-occurring term
-    companions: tuple[str, ...]  # co-occurrence: the other terms, each a regular expression
+    # Each pattern is a tuple of "units": small regular expressions the engine anchors and compiles
+    # one by one. Phrase units match from a word's start; pattern units are searched in a sentence.
+    triggers: tuple[Unit, ...]  # the phrases, the patterns, or the units of the first co-occurring entry
+    companions: tuple[tuple[Unit, ...], ...]  # co-occurrence: the units of each other entry
     within: int | None
-    unless: str | None
+    unless: tuple[Unit, ...]  # phrase units: the sentence is not a claim when one of them matches
     negation: str
     hedge: str
     questions: str
@@ -141,10 +153,31 @@ class _Terms:
 
     def __init__(self, own: dict[str, Any], shared: dict[str, Any], path: Path, shared_path: Path) -> None:
         self.sources = {**{k: (v, shared_path) for k, v in shared.items()}, **{k: (v, path) for k, v in own.items()}}
-        self.resolved: dict[str, str] = {"number": NUMBER}
+        self.resolved: dict[str, Compiled] = {"number": compile_phrase("#", self.resolve)}
         self.active: set[str] = set()
 
-    def resolve(self, name: str) -> str:
+    def expand(self, phrases: list[str]) -> list[str]:
+        """Phrases with every phrase that is just `{term}` replaced by the term's own phrases, so each
+        becomes a unit of its own (small to compile, anchored by its own first words)."""
+        expanded: list[str] = []
+        for phrase in phrases:
+            name = phrase.strip()
+            if (
+                name.startswith("{")
+                and name.endswith("}")
+                and name[1:-1] in self.sources
+                and name[1:-1] not in self.active
+            ):
+                self.active.add(name[1:-1])
+                try:
+                    expanded += self.expand(list(self.sources[name[1:-1]][0]))
+                finally:
+                    self.active.discard(name[1:-1])
+            else:
+                expanded.append(phrase)
+        return list(dict.fromkeys(expanded))
+
+    def resolve(self, name: str) -> Compiled:
         if name in self.resolved:
             return self.resolved[name]
         if name not in self.sources:
@@ -154,9 +187,14 @@ class _Terms:
         self.active.add(name)
         values, _ = self.sources[name]
         try:
-            self.resolved[name] = "|".join(f"(?:{compile_phrase(v, self.resolve)})" for v in values)
+            phrases = [compile_phrase(v, self.resolve) for v in values]
         finally:
             self.active.discard(name)
+        firsts = [p.first for p in phrases]
+        first = None if any(f is None for f in firsts) else frozenset().union(*[f for f in firsts if f is not None])
+        self.resolved[name] = Compiled(
+            "|".join(f"(?:{p.regex})" for p in phrases), first, any(p.nullable for p in phrases)
+        )
         return self.resolved[name]
 
 
@@ -232,46 +270,45 @@ def _rule(raw: Any, ruleset: str, terms: _Terms, path: Path) -> Rule:
                     path, line_of(raw, key), f"rule '{rule_id}': '{key}' belongs to kind {other_kind}, not {kind}"
                 )
 
-    def compile_list(key: str, values: list[str], as_regex: bool) -> list[str]:
-        compiled = []
-        for value in values:
-            try:
-                if as_regex:
-                    compiled.append(
-                        re.sub(r"\{([A-Za-z_][\w-]*)\}", lambda m: f"(?:{terms.resolve(m.group(1))})", value)
-                    )
-                else:
-                    compiled.append(compile_phrase(value, terms.resolve))
-            except PhraseError as error:
-                raise ConfigError(path, line_of(raw, key), f"rule '{rule_id}': {error}") from None
-        return compiled
+    def phrase_units(key: str, values: list[str]) -> tuple[Unit, ...]:
+        try:
+            compiled = [compile_phrase(phrase, terms.resolve) for phrase in terms.expand(values)]
+        except PhraseError as error:
+            raise ConfigError(path, line_of(raw, key), f"rule '{rule_id}': {error}") from None
+        return tuple(Unit(bounded([c.regex]), None if c.nullable else c.first) for c in compiled)
 
-    companions: list[str] = []
+    def pattern_units(values: list[str]) -> tuple[Unit, ...]:
+        try:
+            expressions = [
+                re.sub(r"\{([A-Za-z_][\w-]*)\}", lambda m: f"(?:{terms.resolve(m.group(1)).regex})", value)
+                for value in values
+            ]
+        except PhraseError as error:
+            raise ConfigError(path, line_of(raw, "patterns"), f"rule '{rule_id}': {error}") from None
+        return tuple(Unit(expression, anchors_of(expression)) for expression in expressions)
+
+    companions: tuple[tuple[Unit, ...], ...] = ()
     within = None
     if kind == "phrase":
-        trigger = bounded(
-            compile_list("phrases", _strings(raw.get("phrases"), path, line_of(raw, "phrases"), "phrases"), False)
-        )
+        triggers = phrase_units("phrases", _strings(raw.get("phrases"), path, line_of(raw, "phrases"), "phrases"))
     elif kind == "pattern":
-        patterns = _strings(raw.get("patterns"), path, line_of(raw, "patterns"), "patterns")
-        trigger = "|".join(f"(?:{p})" for p in compile_list("patterns", patterns, True))
+        triggers = pattern_units(_strings(raw.get("patterns"), path, line_of(raw, "patterns"), "patterns"))
     else:
         groups = raw.get("all")
         if not isinstance(groups, list) or len(groups) < 2:
             raise ConfigError(path, line_of(raw, "all"), f"rule '{rule_id}': 'all' needs at least two entries")
-        compiled_groups = [
-            bounded(compile_list("all", _strings(group, path, line_of(raw, "all"), "each entry of 'all'"), False))
-            for group in groups
+        entries = [
+            phrase_units("all", _strings(group, path, line_of(raw, "all"), "each entry of 'all'")) for group in groups
         ]
-        trigger, companions = compiled_groups[0], compiled_groups[1:]
+        triggers, companions = entries[0], tuple(entries[1:])
         within = raw.get("within")
         if within is not None and (not isinstance(within, int) or isinstance(within, bool) or within < 1):
             raise ConfigError(
                 path, line_of(raw, "within"), f"rule '{rule_id}': within must be a positive whole number of words"
             )
-    unless = None
+    unless: tuple[Unit, ...] = ()
     if "unless" in raw:
-        unless = bounded(compile_list("unless", _strings(raw["unless"], path, line_of(raw, "unless"), "unless"), False))
+        unless = phrase_units("unless", _strings(raw["unless"], path, line_of(raw, "unless"), "unless"))
     references = _strings(raw.get("references"), path, line_of(raw, "references"), f"references of rule '{rule_id}'")
     jurisdictions = raw.get("jurisdictions", list(JURISDICTIONS))
     if not isinstance(jurisdictions, list) or not jurisdictions or any(j not in JURISDICTIONS for j in jurisdictions):
@@ -290,8 +327,8 @@ def _rule(raw: Any, ruleset: str, terms: _Terms, path: Path) -> Rule:
         rationale=_text(raw, "rationale", path),
         references=tuple(references),
         rewrite=_text(raw, "rewrite", path),
-        trigger=trigger,
-        companions=tuple(companions),
+        triggers=triggers,
+        companions=companions,
         within=within,
         unless=unless,
         negation=_choice(raw, "negation", NEGATION_MODES, "skip", path),
@@ -333,8 +370,22 @@ def load_ruleset(path: Path) -> Ruleset:
     except OSError as error:
         raise ConfigError(path, None, f"cannot read: {error.strerror or error}") from None
     if key not in _LOADED:
-        _LOADED[key] = _load_ruleset(path)
+        _LOADED[key] = _cached_ruleset(path)
     return _LOADED[key]
+
+
+def _cached_ruleset(path: Path) -> Ruleset:
+    """Parsing and compiling a ruleset takes long; the result is kept on disk by content."""
+    try:
+        lexicon = (builtin_dir() / LEXICON_FILE).read_bytes()
+        key = cache.key_for("ruleset", path.read_bytes(), lexicon, str(path.resolve()).encode())
+    except OSError:
+        return _load_ruleset(path)
+    ruleset = cache.load(key)
+    if not isinstance(ruleset, Ruleset):
+        ruleset = _load_ruleset(path)
+        cache.store(key, ruleset)
+    return ruleset
 
 
 def _load_ruleset(path: Path) -> Ruleset:

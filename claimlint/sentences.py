@@ -69,8 +69,11 @@ class Sentences:
     starts: tuple[int, ...]
     ends: tuple[int, ...]
 
+    def index_of(self, pos: int) -> int:
+        return max(bisect_right(self.starts, pos) - 1, 0)
+
     def containing(self, pos: int) -> tuple[int, int]:
-        index = max(bisect_right(self.starts, pos) - 1, 0)
+        index = self.index_of(pos)
         return self.starts[index], self.ends[index]
 
 
@@ -84,6 +87,21 @@ def _is_abbreviation(text: str, boundary_start: int) -> bool:
     return token in ABBREVIATIONS or (len(token) == 1 and word.group(1)[0].isupper())
 
 
+MAX_SENTENCE = 2000  # longer runs (minified or machine text) are cut at a space to bound the work
+
+
+def _add(starts: list[int], ends: list[int], text: str, start: int, end: int) -> None:
+    while end - start > MAX_SENTENCE:
+        cut = text.rfind(" ", start + MAX_SENTENCE // 2, start + MAX_SENTENCE)
+        cut = cut if cut > start else start + MAX_SENTENCE
+        starts.append(start)
+        ends.append(cut)
+        start = cut + 1 if text[cut : cut + 1] == " " else cut
+    if end > start:
+        starts.append(start)
+        ends.append(end)
+
+
 def split_sentences(text: str) -> Sentences:
     starts: list[int] = []
     ends: list[int] = []
@@ -92,15 +110,12 @@ def split_sentences(text: str) -> Sentences:
         if boundary.group() != "\n" and _is_abbreviation(text, boundary.start()):
             continue
         end = boundary.end() if boundary.group() != "\n" else boundary.start()
-        if end > start:
-            starts.append(start)
-            ends.append(end)
+        _add(starts, ends, text, start, end)
         start = boundary.end()
         while start < len(text) and text[start] == " ":
             start += 1
     if start < len(text):
-        starts.append(start)
-        ends.append(len(text))
+        _add(starts, ends, text, start, len(text))
     if not starts:
         starts, ends = [0], [len(text)]
     return Sentences(tuple(starts), tuple(ends))

@@ -87,6 +87,7 @@ class TextBuilder:
         self._length = 0
         self._block_open = False
         self._pending_space: tuple[int, int] | None = None
+        self.notes: list[str] = []  # what a reader could not read, reported with the file
 
     def _emit(self, text: str, src_start: int, src_end: int) -> None:
         if self._pending_space is not None:

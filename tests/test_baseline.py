@@ -60,9 +60,9 @@ def test_diff_base_reports_only_changed_lines_and_new_files(tmp_path, monkeypatc
     (tmp_path / "new.txt").write_text("Guaranteed results.\n")
     monkeypatch.chdir(tmp_path)
     result = run("check", "--format", "json", "--diff-base", "main", ".")
-    assert sorted((f["path"], f["rule"]) for f in json.loads(result.output)["findings"]) == [
-        ("new.txt", "guaranteed-results"),
-        ("page.txt", "risk-free"),
+    assert sorted((f["path"], f["category"]) for f in json.loads(result.output)["findings"]) == [
+        ("new.txt", "guarantee_certainty"),
+        ("page.txt", "absolute_safety"),
     ]
     bad = CliRunner().invoke(main, ["check", "--diff-base", "no-such-ref", "."])
     assert bad.exit_code == 2 and "--diff-base no-such-ref: git failed" in bad.output

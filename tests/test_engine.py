@@ -3,8 +3,8 @@ from dataclasses import replace
 import pytest
 
 from claimlint.engine import compile_rules
-from claimlint.rulesets import load_ruleset
-from tests.conftest import lint
+from claimlint.rulesets import Unit, load_ruleset
+from tests.conftest import builtin_engine, lint
 
 RULESET = """\
 ruleset: engine-test
@@ -97,7 +97,7 @@ def test_rules_matching_at_the_same_position_are_all_reported(engine):
 
 
 def test_a_catastrophic_pattern_is_stopped_and_reported(engine, tmp_path):
-    slow = replace(engine.rules[0].rule, id="slow", kind="pattern", trigger=r"(a|aa)+b", companions=())
+    slow = replace(engine.rules[0].rule, id="slow", kind="pattern", triggers=(Unit(r"(a|aa)+b", None),), companions=())
     slow_engine = compile_rules([slow, engine.rules[2].rule], timeout=0.05)
     from claimlint.engine import scan
     from claimlint.readers import build_document
@@ -118,4 +118,4 @@ def test_builtin_rules_catch_the_design_card_cases():
         "Results are better than Botox.": "superlative_comparison",
     }
     for text, category in cases.items():
-        assert category in {f.category for f in lint(text)}, text
+        assert category in {f.category for f in lint(text, engine=builtin_engine())}, text

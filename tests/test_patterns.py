@@ -1,12 +1,16 @@
 import pytest
 import regex
 
-from claimlint.patterns import FLAGS, PhraseError, bounded, compile_phrase
+from claimlint.patterns import FLAGS, Compiled, PhraseError, bounded, compile_phrase
 
 
 def matcher(phrase, terms=None):
     terms = terms or {}
-    return regex.compile(bounded([compile_phrase(phrase, lambda name: terms[name])]), FLAGS)
+
+    def resolve(name):
+        return Compiled(terms[name], frozenset(w.split("|")[0] for w in terms[name].split("|")))
+
+    return regex.compile(bounded([compile_phrase(phrase, resolve).regex]), FLAGS)
 
 
 @pytest.mark.parametrize("text", ["no side effects", "No side-effects", "no sideeffects", "NO SIDE EFFECTS"])
@@ -50,4 +54,23 @@ def test_alternatives_optional_words_gaps_terms_and_numbers():
 @pytest.mark.parametrize("phrase", ["(a|b", "a)", "a | b", "works?", "[a", ""])
 def test_malformed_phrases_are_errors(phrase):
     with pytest.raises(PhraseError):
-        compile_phrase(phrase, lambda name: name)
+        compile_phrase(phrase, lambda name: Compiled(name, frozenset({name})))
+
+
+@pytest.mark.parametrize(
+    ("phrase", "anchors"),
+    [
+        ("no side effects", {"no"}),
+        ("[totally|completely] safe", {"totally", "completely", "safe"}),
+        ("tumour*", {"tumour", "tumor"}),
+        ("aesthetic", {"aesthetic", "esthetic"}),
+        ("Alzheimer's", {"alzheimer"}),
+        ("(better|safer) than ... botox", {"better", "safer"}),
+    ],
+)
+def test_phrases_know_the_words_they_start_with(phrase, anchors):
+    assert compile_phrase(phrase, lambda name: Compiled(name, None)).first == anchors
+
+
+def test_a_phrase_starting_with_a_gap_has_no_anchors():
+    assert compile_phrase("... cure", lambda name: Compiled(name, None)).first is None

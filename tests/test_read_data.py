@@ -1,7 +1,7 @@
 from claimlint.engine import scan
 from claimlint.read_data import ContentKeys
 from claimlint.readers import ReaderOptions, build_document
-from tests.conftest import builtin_engine
+from tests.conftest import starter_engine
 
 JSON = """{
   "id": "miracle-facial",
@@ -25,7 +25,7 @@ faq:
 def findings(source, reader, keys=None):
     options = ReaderOptions(keys) if keys else ReaderOptions()
     document = build_document(source.encode(), "content", reader, options)
-    return [(f.rule_id, f.start.line, f.start.column, f.matched) for f in scan(builtin_engine(), document)[0]]
+    return [(f.rule_id, f.start.line, f.start.column, f.matched) for f in scan(starter_engine(), document)[0]]
 
 
 def test_json_string_values_at_their_positions_with_escapes_decoded():

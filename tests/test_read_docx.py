@@ -5,7 +5,7 @@ import pytest
 from claimlint.documents import DocumentError
 from claimlint.engine import scan
 from claimlint.readers import build_document
-from tests.conftest import builtin_engine
+from tests.conftest import starter_engine
 
 
 def make_docx(*paragraphs):
@@ -22,7 +22,7 @@ def make_docx(*paragraphs):
 def test_findings_are_reported_by_paragraph():
     data = make_docx("Spring newsletter", "Our peel is gentle.", "It has no side effects and is 100% safe.")
     document = build_document(data, "draft.docx", "docx")
-    found = [(f.rule_id, f.start.line, f.start.column) for f in scan(builtin_engine(), document)[0]]
+    found = [(f.rule_id, f.start.line, f.start.column) for f in scan(starter_engine(), document)[0]]
     assert ("no-side-effects", 3, 8) in found and ("risk-free", 3, 31) in found
 
 

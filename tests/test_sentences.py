@@ -25,3 +25,10 @@ def test_initials_do_not_end_sentences():
 
 def test_lower_case_after_a_full_stop_continues_the_sentence():
     assert sentences("Prices from 2.5 ml. per vial apply.") == ["Prices from 2.5 ml. per vial apply."]
+
+
+def test_very_long_runs_are_cut_at_spaces():
+    text = "word " * 2000 + "end."
+    found = split_sentences(text)
+    assert max(e - s for s, e in zip(found.starts, found.ends, strict=True)) <= 2000
+    assert all(text[e - 1] != " " for e in found.ends)
