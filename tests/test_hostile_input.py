@@ -36,7 +36,7 @@ def site(tmp_path, monkeypatch):
 
 def test_binary_file_is_reported_and_others_are_linted(site):
     (site / "logo.html").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)))
-    _, report = lint("logo.html", "good.txt")
+    code, report = lint("logo.html", "good.txt")
     found, problems = by_path(report)
     assert problems["logo.html"] == ("error", "binary file (contains NUL bytes)")
     assert found["good.txt"] == ["no-side-effects"] and code == 1
@@ -53,7 +53,7 @@ def test_binary_file_is_reported_and_others_are_linted(site):
 )
 def test_unicode_with_byte_order_marks(site, name, data):
     (site / name).write_bytes(data)
-    _, report = lint(name)
+    code, report = lint(name)
     (finding,) = report["findings"]
     assert finding["rule"] == "no-side-effects" and finding["start"] == {
         "line": 1,
@@ -68,7 +68,7 @@ def test_declared_latin1_and_undeclared_windows_1252(site):
         '<meta charset="iso-8859-1"><p>Caf\xe9 facial: no side effects.</p>'.encode("latin-1")
     )
     (site / "cp1252.txt").write_bytes("\u201cPure\u201d glow \u2013 no side effects.".encode("cp1252"))
-    _, report = lint("latin1.html", "cp1252.txt")
+    code, report = lint("latin1.html", "cp1252.txt")
     found, problems = by_path(report)
     assert found == {"latin1.html": ["no-side-effects"], "cp1252.txt": ["no-side-effects"]}
     assert "latin1.html" not in problems
@@ -85,7 +85,7 @@ def test_invalid_utf8_in_the_middle_keeps_positions_of_later_lines(site):
 def test_empty_and_whitespace_files(site):
     (site / "empty.md").write_bytes(b"")
     (site / "blank.html").write_text("   \n\n  ")
-    _, report = lint("empty.md", "blank.html")
+    code, report = lint("empty.md", "blank.html")
     assert report["findings"] == [] and report["problems"] == [] and code == 0
 
 
@@ -143,7 +143,7 @@ def test_unreadable_file_is_reported(site, monkeypatch):
         return real_read(self)
 
     monkeypatch.setattr(Path, "read_bytes", read_bytes)
-    _, report = lint("locked.txt", "good.txt")
+    code, report = lint("locked.txt", "good.txt")
     found, problems = by_path(report)
     assert problems["locked.txt"] == ("error", "cannot read: Permission denied")
     assert found["good.txt"] == ["no-side-effects"] and code == 1
@@ -168,7 +168,7 @@ def test_file_deleted_during_the_run(site, monkeypatch):
 
 
 def test_missing_path_exits_2_and_the_rest_is_linted(site):
-    _, report = lint("nowhere.html", "good.txt")
+    code, report = lint("nowhere.html", "good.txt")
     assert code == 2 and by_path(report)[0]["good.txt"] == ["no-side-effects"]
     assert {
         "path": "nowhere.html",
