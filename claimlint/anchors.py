@@ -96,11 +96,14 @@ def _bounded(found: set[str]) -> set[str]:
 
 
 def _word_start(prefix: str) -> str:
-    """The part of a literal prefix that a word of the text must start with."""
+    """What the first word of a match must be: `word` when the literal shows the word ending there,
+    `word*` when the word may go on (a stem, or where the literal run stops), "" when unknown."""
     if prefix == DIGIT or prefix[:1].isdigit():
-        return DIGIT if not prefix[:1].isalpha() else prefix
+        return DIGIT
     match = _WORD.match(prefix)
-    return match.group() if match else ""
+    if match is None:
+        return ""
+    return match.group() if match.end() < len(prefix) else match.group() + "*"
 
 
 def _starts_at_word(items: list[tuple[Any, Any]]) -> bool:
@@ -136,49 +139,57 @@ def anchors_of(expression: str) -> frozenset[str] | None:
     anchors = {_word_start(p) for p in prefixes}
     if "" in anchors:
         return None
-    # A longer anchor adds nothing when a shorter one is its prefix.
-    return frozenset(a for a in anchors if not any(b != a and b != DIGIT and a.startswith(b) for b in anchors))
+    # An anchor adds nothing when a prefix anchor already covers it.
+    stems = [b[:-1] for b in anchors if b.endswith("*")]
+    return frozenset(a for a in anchors if not any(a != s + "*" and a.startswith(s) for s in stems))
 
 
 @dataclass
 class AnchorIndex:
-    """Which units may start at a word: anchors to unit numbers, with a cache per distinct word."""
+    """Which units may start at a word: whole-word anchors, prefix anchors (`word*`) and the digit
+    anchor, to unit numbers, with a cache per distinct word."""
 
-    by_anchor: dict[str, list[int]]
+    words: dict[str, list[int]]
+    prefixes: dict[str, list[int]]
     lengths: tuple[int, ...]
+    digits: tuple[int, ...]
     _cache: dict[str, tuple[int, ...]] = field(default_factory=dict)
 
     @classmethod
     def build(cls, anchored: Iterable[tuple[int, frozenset[str]]]) -> AnchorIndex:
-        by_anchor: dict[str, list[int]] = {}
+        words: dict[str, list[int]] = {}
+        prefixes: dict[str, list[int]] = {}
+        digits: list[int] = []
         for unit, anchors in anchored:
             for anchor in anchors:
-                by_anchor.setdefault(anchor, []).append(unit)
-        lengths = tuple(sorted({len(a) for a in by_anchor if a != DIGIT}))
-        return cls(by_anchor, lengths)
+                if anchor == DIGIT:
+                    digits.append(unit)
+                elif anchor.endswith("*"):
+                    prefixes.setdefault(anchor[:-1], []).append(unit)
+                else:
+                    words.setdefault(anchor, []).append(unit)
+        lengths = tuple(sorted({len(p) for p in prefixes}))
+        return cls(words, prefixes, lengths, tuple(digits))
 
     def units_for(self, word: str) -> tuple[int, ...]:
-        """Units with an anchor that `word` (lower-case) starts with, in unit order."""
+        """Units with an anchor that matches `word` (lower-case), in unit order."""
         cached = self._cache.get(word)
         if cached is not None:
             return cached
-        found: set[int] = set()
-        get = self.by_anchor.get
+        found: set[int] = set(self.words.get(word, ()))
         for length in self.lengths:
             if length > len(word):
                 break
-            units = get(word[:length])
-            if units:
-                found.update(units)
+            found.update(self.prefixes.get(word[:length], ()))
         if word[:1].isdigit():
-            found.update(get(DIGIT, ()))
+            found.update(self.digits)
         result = tuple(sorted(found))
         if len(self._cache) < 200_000:
             self._cache[word] = result
         return result
 
     def hits(self, text: str) -> list[tuple[int, tuple[int, ...]]]:
-        """(position, units) for every word of `text` that starts with an anchor."""
+        """(position, units) for every word of `text` that an anchor matches."""
         found = []
         units_for = self.units_for
         for word in _WORD.finditer(text):
@@ -186,3 +197,53 @@ class AnchorIndex:
             if units:
                 found.append((word.start(), units))
         return found
+
+
+def _flatten(items: list[tuple[Any, Any]]) -> list[tuple[Any, Any]]:
+    """A sequence with plain groups opened up, so their items count as the sequence's own."""
+    flat: list[tuple[Any, Any]] = []
+    for op, av in items:
+        if op is sre_constants.SUBPATTERN and not any(o is sre_constants.BRANCH for o, _ in av[-1]):
+            flat += _flatten(list(av[-1]))
+        else:
+            flat.append((op, av))
+    return flat
+
+
+def _required(items: list[tuple[Any, Any]]) -> frozenset[str] | None:
+    items = _flatten(items)
+    if len(items) == 1 and items[0][0] in (sre_constants.SUBPATTERN, sre_constants.BRANCH):
+        op, av = items[0]
+        branch = list(av[-1]) if op is sre_constants.SUBPATTERN else [(op, av)]
+        if len(branch) == 1 and branch[0][0] is sre_constants.BRANCH:
+            alternatives = [_required(list(alternative)) for alternative in branch[0][1][1]]
+            if any(a is None for a in alternatives):
+                return None
+            return frozenset().union(*[a for a in alternatives if a is not None])
+    best: frozenset[str] | None = None
+    for start in range(len(items)):
+        op, av = items[start]
+        if op in _ZERO_WIDTH or (op in _REPEATS and av[0] == 0):
+            continue
+        try:
+            prefixes = _prefixes(items[start:], 12)
+        except _Unanchorable:
+            continue
+        words = set()
+        for prefix in prefixes:
+            match = _WORD.match(prefix)
+            words.add(match.group() if match else "")
+        if not words or min(len(w) for w in words) < 4:
+            continue
+        candidate = frozenset(words)
+        if best is None or min(len(w) for w in candidate) > min(len(w) for w in best):
+            best = candidate
+    return best
+
+
+def required_of(expression: str) -> frozenset[str] | None:
+    """Words (lower-case) one of which every match of a hand-written pattern contains, or None."""
+    try:
+        return _required(list(sre_parse.parse(expression)))  # type: ignore[call-overload]
+    except (re.error, RecursionError, OverflowError, TypeError, ValueError, IndexError):
+        return None

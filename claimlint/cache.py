@@ -32,8 +32,23 @@ def cache_dir() -> Path:
     return Path(base) / "claimlint"
 
 
+_CODE = Path(__file__).resolve().parent
+
+
+def _code_digest() -> bytes:
+    """The modules whose output is cached: a changed compiler must not read an old entry."""
+    digest = hashlib.sha256()
+    for name in ("anchors.py", "patterns.py", "rulesets.py", "findings.py", "engine.py", "lint.py"):
+        try:
+            digest.update((_CODE / name).read_bytes())
+        except OSError:
+            digest.update(name.encode())
+    return digest.digest()
+
+
 def key_for(kind: str, *parts: bytes) -> str:
     digest = hashlib.sha256(f"{kind}\0{__version__}\0{sys.version_info[:2]}".encode())
+    digest.update(_code_digest())
     for part in parts:
         digest.update(hashlib.sha256(part).digest())
     return f"{kind}-{digest.hexdigest()[:40]}"
@@ -61,3 +76,28 @@ def store(key: str, value: Any) -> None:
         os.replace(temp, folder / key)
     except OSError:
         pass  # read-only home, full disk: work without the cache
+
+
+class ResultCache:
+    """Findings per file from earlier runs, reused when the file's content and everything that decides
+    its findings (rules, configuration, claimlint's version) are unchanged."""
+
+    def __init__(self, scope: str) -> None:
+        self.key = key_for("results", scope.encode())
+        stored = load(self.key)
+        self.entries: dict[str, tuple[str, str, Any]] = stored if isinstance(stored, dict) else {}
+        self.changed = False
+
+    def get(self, path: str, digest: str, fingerprint: str) -> Any | None:
+        entry = self.entries.get(path)
+        if entry is not None and entry[0] == digest and entry[1] == fingerprint:
+            return entry[2]
+        return None
+
+    def put(self, path: str, digest: str, fingerprint: str, result: Any) -> None:
+        self.entries[path] = (digest, fingerprint, result)
+        self.changed = True
+
+    def save(self) -> None:
+        if self.changed:
+            store(self.key, self.entries)

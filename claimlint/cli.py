@@ -12,7 +12,7 @@ from typing import Any
 import click
 import yaml
 
-from claimlint import __version__
+from claimlint import __version__, cache
 from claimlint.baseline import baseline_text, changed_lines, load_baseline, only_changed, without_baseline
 from claimlint.config import ConfigResolver
 from claimlint.formatters import FORMATTERS, OutputOptions
@@ -114,6 +114,8 @@ def main() -> None:
     "--stdin-filename", help="File name for standard input ('-'), which picks the reader and names the results."
 )
 @click.option("--color/--no-color", default=None, help="Colour the text output [default: on a terminal].")
+@click.option("-j", "--jobs", type=click.IntRange(min=1), help="Worker processes [default: the number of CPU cores].")
+@click.option("--no-cache", is_flag=True, help="Neither read nor write the cache of parsed rules and of results.")
 @click.option(
     "--max-bytes", type=click.IntRange(min=1), help="Skip files larger than this, with a notice [default: 20 MB]."
 )
@@ -150,6 +152,8 @@ def check(
     config: str | None,
     stdin_filename: str | None,
     color: bool | None,
+    jobs: int | None,
+    no_cache: bool,
     max_bytes: int | None,
     show_suppressed: bool,
     show_config: str | None,
@@ -179,7 +183,12 @@ def check(
         elif "-" in paths:
             raise click.UsageError("'-' (standard input) cannot be mixed with other paths")
         else:
-            report = lint_paths(list(paths) or ["."], resolver)
+            if no_cache:
+                cache.disable()
+            results = None if no_cache else cache.ResultCache(str(cwd.resolve()))
+            report = lint_paths(list(paths) or ["."], resolver, jobs=jobs or os.cpu_count() or 1, cache=results)
+            if results is not None:
+                results.save()
         if write_baseline is not None:
             write_output(baseline_text(report), write_baseline)
             click.echo(f"Wrote {sum(len(r.findings) for r in report.results)} findings to {write_baseline}.", err=True)

@@ -46,6 +46,7 @@ class Engine:
     unanchored: tuple[int, ...]  # units with no anchors: searched through the whole text
     trigger_of: dict[int, tuple[int, ...]]  # unit -> rules it triggers
     written: frozenset[int]  # units written as regular expressions by hand (pattern rules)
+    required: tuple[frozenset[str] | None, ...]  # per unit: words one of which a matching sentence has
     timeout: float = DEFAULT_TIMEOUT
     _compiled: dict[int, Any] = field(default_factory=dict)
 
@@ -88,6 +89,7 @@ def compile_rules(rules: list[Rule], timeout: float = DEFAULT_TIMEOUT) -> Engine
     units: list[str] = []
 
     anchors: list[frozenset[str] | None] = []
+    required: list[frozenset[str] | None] = []
     checked = builtin_dir()
 
     def number(unit: Unit, rule: Rule, what: str) -> int:
@@ -104,6 +106,7 @@ def compile_rules(rules: list[Rule], timeout: float = DEFAULT_TIMEOUT) -> Engine
             numbers[unit.regex] = len(units)
             units.append(unit.regex)
             anchors.append(unit.anchors)
+            required.append(unit.required)
         return numbers[unit.regex]
 
     compiled = []
@@ -132,6 +135,7 @@ def compile_rules(rules: list[Rule], timeout: float = DEFAULT_TIMEOUT) -> Engine
         tuple(unanchored),
         {unit: tuple(rule_numbers) for unit, rule_numbers in trigger_of.items()},
         frozenset(written),
+        tuple(required),
         timeout,
     )
 
@@ -149,26 +153,34 @@ class _Sentence:
 def _sentences_with_hits(engine: Engine, text: str) -> tuple[list[_Sentence], set[int]]:
     """Sentences where some unit may match, and the unanchored units that ran out of time."""
     sentences = split_sentences(text)
-    found: dict[int, _Sentence] = {}
-
-    def note(position: int, units: tuple[int, ...] | list[int]) -> None:
-        index = sentences.index_of(position)
-        sentence = found.get(index)
-        if sentence is None:
-            sentence = found[index] = _Sentence(sentences.starts[index], sentences.ends[index])
-        for unit in units:
-            sentence.positions.setdefault(unit, []).append(position)
-
+    hits_by_sentence: dict[int, list[tuple[int, tuple[int, ...]]]] = {}
     for position, units in engine.index.hits(text):
-        note(position, units)
+        hits_by_sentence.setdefault(sentences.index_of(position), []).append((position, units))
     timed_out = set()
     for unit in engine.unanchored:
         try:
             for match in engine.pattern(unit).finditer(text):
-                note(match.start(), [unit])
+                hits_by_sentence.setdefault(sentences.index_of(match.start()), []).append((match.start(), (unit,)))
         except TimeoutError:
             timed_out.add(unit)
-    return [found[i] for i in sorted(found)], timed_out
+    found = []
+    required = engine.required
+    for index in sorted(hits_by_sentence):
+        sentence = _Sentence(sentences.starts[index], sentences.ends[index])
+        lower = text[sentence.start : sentence.end].lower()
+        possible: dict[int, bool] = {}  # a unit is possible when the sentence has one of its required words
+        positions = sentence.positions
+        for position, units in sorted(hits_by_sentence[index], key=lambda hit: hit[0]):
+            for unit in units:
+                ok = possible.get(unit)
+                if ok is None:
+                    words = required[unit]
+                    ok = possible[unit] = words is None or any(word in lower for word in words)
+                if ok:
+                    positions.setdefault(unit, []).append(position)
+        if positions:
+            found.append(sentence)
+    return found, timed_out
 
 
 def _match_at(

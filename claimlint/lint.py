@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import hashlib
+import json
+import multiprocessing
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from claimlint.approved import ApprovedClaim, apply_approved, load_approved
+from claimlint.cache import ResultCache
 from claimlint.config import ConfigResolver, Settings
 from claimlint.discovery import Missing, Target, discover
 from claimlint.documents import DocumentError
@@ -82,6 +87,7 @@ class FileContext:
     known_codes: frozenset[str]
     approved: tuple[ApprovedClaim, ...] = ()
     max_bytes: int | None = None
+    fingerprint: str = ""  # everything that decides this context's results, for the result cache
 
 
 def lint_bytes(context: FileContext, data: bytes, path: str, reader: str) -> FileResult:
@@ -102,17 +108,22 @@ def lint_bytes(context: FileContext, data: bytes, path: str, reader: str) -> Fil
     )
 
 
-def lint_target(context: FileContext, target: Target) -> FileResult:
+def read_target(context: FileContext, target: Target) -> bytes | FileResult:
+    """The file's bytes, or a result that says why it was not read."""
     try:
         size = target.path.stat().st_size
         if context.max_bytes is not None and size > context.max_bytes:
             message = f"skipped: {size:,} bytes is over the {context.max_bytes:,}-byte limit (max_bytes, --max-bytes)"
             return FileResult(target.display, (), (FileProblem(target.display, message, severity="note"),))
-        data = target.path.read_bytes()
+        return target.path.read_bytes()
     except OSError as error:
         message = f"cannot read: {error.strerror or error}"
         return FileResult(target.display, (), (FileProblem(target.display, message),))
-    return lint_bytes(context, data, target.display, target.reader)
+
+
+def lint_target(context: FileContext, target: Target) -> FileResult:
+    data = read_target(context, target)
+    return data if isinstance(data, FileResult) else lint_bytes(context, data, target.display, target.reader)
 
 
 @dataclass
@@ -139,7 +150,9 @@ class Contexts:
                 self._approved[settings.approved_claims] = load_approved(Path(settings.approved_claims))
             approved = self._approved[settings.approved_claims]
         keys = ContentKeys(settings.content_skip, settings.content_include)
-        return FileContext(engine, ReaderOptions(keys), self.all_codes, approved, settings.max_bytes)
+        rules, _ = self.rules_and_engine(settings)
+        fingerprint = context_fingerprint(rules, approved, keys, settings.max_bytes, self.all_codes)
+        return FileContext(engine, ReaderOptions(keys), self.all_codes, approved, settings.max_bytes, fingerprint)
 
     def active_rules(self) -> tuple[Rule, ...]:
         """Every rule active for some file, once, in the order of the rulesets."""
@@ -150,16 +163,115 @@ class Contexts:
         return tuple(sorted(by_id.values(), key=lambda r: (r.path, r.line)))
 
 
-def lint_paths(paths: list[str], resolver: ConfigResolver, forced_reader: str | None = None) -> Report:
+def context_fingerprint(
+    rules: list[Rule],
+    approved: tuple[ApprovedClaim, ...],
+    keys: ContentKeys,
+    max_bytes: int | None,
+    known: frozenset[str],
+) -> str:
+    described = {
+        "rules": [
+            [
+                r.id,
+                r.category,
+                r.severity,
+                r.kind,
+                r.message,
+                r.rewrite,
+                r.negation,
+                r.hedge,
+                r.questions,
+                r.within,
+                [u.regex for u in r.triggers],
+                [[u.regex for u in e] for e in r.companions],
+                [u.regex for u in r.unless],
+            ]
+            for r in rules
+        ],
+        "approved": [[a.text, a.reference, sorted(a.codes)] for a in approved],
+        "keys": [sorted(keys.skip), sorted(keys.include)],
+        "max_bytes": max_bytes,
+        "known": sorted(known),
+    }
+    return hashlib.sha256(json.dumps(described, sort_keys=True).encode()).hexdigest()
+
+
+# The worker processes' state: contexts by fingerprint, built on first use in each process.
+_WORKER: dict[str, object] = {}
+
+
+def _worker_start(settings_by_fingerprint: dict[str, Settings]) -> None:
+    _WORKER["settings"] = settings_by_fingerprint
+    _WORKER["contexts"] = Contexts()
+    _WORKER["built"] = {}
+
+
+def _lint_chunk(chunk: list[tuple[str, bytes, str, str]]) -> list[FileResult]:
+    built: dict[str, FileContext] = _WORKER["built"]  # type: ignore[assignment]
+    contexts: Contexts = _WORKER["contexts"]  # type: ignore[assignment]
+    settings: dict[str, Settings] = _WORKER["settings"]  # type: ignore[assignment]
+    results = []
+    for fingerprint, data, display, reader in chunk:
+        if fingerprint not in built:
+            built[fingerprint] = contexts.context(settings[fingerprint])
+        results.append(lint_bytes(built[fingerprint], data, display, reader))
+    return results
+
+
+def _in_parallel(work: list[tuple[str, bytes, str, str]], settings: dict[str, Settings], jobs: int) -> list[FileResult]:
+    """Lint in worker processes; results come back in the order of `work`."""
+    size = max(1, min(32, len(work) // (jobs * 4) or 1))
+    chunks = [work[i : i + size] for i in range(0, len(work), size)]
+    method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
+    with ProcessPoolExecutor(
+        jobs, mp_context=multiprocessing.get_context(method), initializer=_worker_start, initargs=(settings,)
+    ) as pool:
+        return [result for results in pool.map(_lint_chunk, chunks) for result in results]
+
+
+PARALLEL_MIN_BYTES = 1_000_000  # below this, starting workers costs more than it saves
+
+
+def lint_paths(
+    paths: list[str],
+    resolver: ConfigResolver,
+    forced_reader: str | None = None,
+    jobs: int = 1,
+    cache: ResultCache | None = None,
+) -> Report:
+    """Lint files and folders. The report is the same, byte for byte, whatever `jobs` is."""
     contexts = Contexts()
     top = resolver.top()
     contexts.rules_and_engine(top)
     targets = discover(paths, resolver.cwd, resolver, forced_reader)
-    results = tuple(
-        lint_target(contexts.context(resolver.for_file(t.path)), t) for t in targets if isinstance(t, Target)
-    )
+    files = [t for t in targets if isinstance(t, Target)]
+    file_contexts = [contexts.context(resolver.for_file(t.path)) for t in files]
+    results: list[FileResult | None] = [None] * len(files)
+    work: list[tuple[int, str, bytes, FileContext, Target]] = []
+    for index, (target, context) in enumerate(zip(files, file_contexts, strict=True)):
+        data = read_target(context, target)
+        if isinstance(data, FileResult):
+            results[index] = data
+            continue
+        digest = hashlib.sha256(data).hexdigest()
+        cached = cache.get(target.display, digest, context.fingerprint) if cache else None
+        if cached is not None:
+            results[index] = cached
+        else:
+            work.append((index, digest, data, context, target))
+    if jobs > 1 and len(work) > 1 and sum(len(item[2]) for item in work) >= PARALLEL_MIN_BYTES:
+        settings = {c.fingerprint: resolver.for_file(t.path) for _, _, _, c, t in work}
+        linted = _in_parallel([(c.fingerprint, data, t.display, t.reader) for _, _, data, c, t in work], settings, jobs)
+    else:
+        linted = [lint_bytes(c, data, t.display, t.reader) for _, _, data, c, t in work]
+    for (index, digest, _, context, target), result in zip(work, linted, strict=True):
+        results[index] = result
+        if cache:
+            cache.put(target.display, digest, context.fingerprint, result)
     missing = tuple(t.display for t in targets if isinstance(t, Missing))
-    return Report(contexts.active_rules(), results, missing, top.fail_on)
+    done = tuple(r for r in results if r is not None)
+    return Report(contexts.active_rules(), done, missing, top.fail_on)
 
 
 def lint_stdin(data: bytes, display: str, reader: str, resolver: ConfigResolver) -> Report:

@@ -20,14 +20,14 @@ from dataclasses import dataclass
 
 import regex
 
-from claimlint.anchors import anchors_of
+from claimlint.anchors import DIGIT, anchors_of
 
 SEPARATOR = "[- ]?"
 GAP = r"[,;:]? (?:[^ \n]+ ){0,4}"
 NUMBER = (
     r"(?:\d+(?:[.,]\d+)*(?:\s?(?:-|to)\s?\d+(?:[.,]\d+)*)?"
     r"|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty"
-    r"|fifty|sixty|seventy|eighty|ninety|hundred|a hundred|a thousand|thousand|dozens?|half)"
+    r"|fifty|sixty|seventy|eighty|ninety|hundred|thousand|dozens?|half)"
 )
 WORD_BOUNDARY_BEFORE = r"(?<![\w])"
 WORD_BOUNDARY_AFTER = r"(?![\w])"
@@ -84,17 +84,51 @@ class Compiled:
     regex: str
     first: frozenset[str] | None
     nullable: bool = False
+    # Words one of which every match contains (lower-case, any position): the most selective
+    # mandatory part's words. A sentence without any of them cannot match. None: unknown.
+    required: frozenset[str] | None = None
 
 
 Resolver = Callable[[str], Compiled]
 
 
-def _first_of_sequence(parts: list[Compiled]) -> tuple[frozenset[str] | None, bool]:
+def _words(first: frozenset[str] | None) -> frozenset[str] | None:
+    if first is None or DIGIT in first:
+        return None
+    return frozenset(w.rstrip("*") for w in first)
+
+
+def _most_selective(candidates: list[frozenset[str]]) -> frozenset[str] | None:
+    """The candidate whose shortest word is longest: the one least likely to occur by chance."""
+    usable = [c for c in candidates if c]
+    return max(usable, key=lambda c: (min(len(w) for w in c), -len(c))) if usable else None
+
+
+def _required_of_union(alternatives: list[Compiled]) -> frozenset[str] | None:
+    if any(a.required is None for a in alternatives):
+        return None
+    return frozenset().union(*[a.required for a in alternatives if a.required is not None])
+
+
+def _joined(words: frozenset[str], following: Compiled | None) -> set[str]:
+    """Whole words that may run straight into the next part ("stemcell", "painfree"): as prefixes."""
+    exact = {w for w in words if not w.endswith("*") and w != DIGIT}
+    if not exact or following is None:
+        return set()
+    if following.first is None or following.nullable:
+        return {w + "*" for w in exact}
+    return {w + n.rstrip("*") + "*" for w in exact for n in following.first if n != DIGIT}
+
+
+def _first_of_sequence(parts: list[Compiled], joins: list[bool]) -> tuple[frozenset[str] | None, bool]:
+    """The words a sequence starts with; `joins[i]` says whether part i may run into part i + 1."""
     first: set[str] = set()
-    for part in parts:
+    for index, part in enumerate(parts):
         if part.first is None:
             return None, False
         first |= part.first
+        if joins[index]:
+            first |= _joined(part.first, parts[index + 1])
         if not part.nullable:
             return frozenset(first), False
     return frozenset(first), True
@@ -146,7 +180,9 @@ class _Parser:
                     self.pos += 1
                     parts.append((group, "optional"))
                 else:
-                    parts.append((Compiled("(?:" + group.regex + ")", group.first, group.nullable), "word"))
+                    parts.append(
+                        (Compiled("(?:" + group.regex + ")", group.first, group.nullable, group.required), "word")
+                    )
             elif token == "?":
                 raise PhraseError(f"'?' may only follow a (group) in phrase {self.phrase!r}; write word* or (a|b)")
             elif token == "[":
@@ -158,14 +194,14 @@ class _Parser:
                 parts.append((_NUMBER, "word"))
             elif token.startswith("{"):
                 term = self.resolve(token[1:-1])
-                parts.append((Compiled("(?:" + term.regex + ")", term.first, term.nullable), "word"))
+                parts.append((Compiled("(?:" + term.regex + ")", term.first, term.nullable, term.required), "word"))
             else:
                 parts.append((_literal_part(token), "word"))
         if closing is None and alternatives:
             raise PhraseError(f"'|' outside brackets in phrase {self.phrase!r}")
         alternatives.append(_join(parts))
         first, nullable = _union(alternatives)
-        return Compiled("|".join(a.regex for a in alternatives), first, nullable)
+        return Compiled("|".join(a.regex for a in alternatives), first, nullable, _required_of_union(alternatives))
 
     def _expect(self, token: str) -> None:
         if self.pos >= len(self.tokens) or self.tokens[self.pos] != token:
@@ -184,19 +220,26 @@ def _join(parts: list[tuple[Compiled, str]]) -> Compiled:
             out += f"(?:(?:{piece.regex}){'' if last or following_gap else SEPARATOR})?"
         else:
             out += piece.regex + ("" if last or following_gap else SEPARATOR)
+    joins = [
+        kind != "gap" and index + 1 < len(parts) and parts[index + 1][1] != "gap"
+        for index, (_, kind) in enumerate(parts)
+    ]
     first, nullable = _first_of_sequence(
-        [Compiled(p.regex, p.first, p.nullable or kind in ("optional", "gap")) for p, kind in parts]
+        [Compiled(p.regex, p.first, p.nullable or kind in ("optional", "gap")) for p, kind in parts], joins
     )
-    return Compiled(out, first, nullable)
+    mandatory = [p.required for p, kind in parts if kind == "word" and not p.nullable and p.required]
+    return Compiled(out, first, nullable, _most_selective(mandatory))
 
 
 def _literal_part(word: str) -> Compiled:
     expression = _literal(word)
     starts_a_word = expression[:1].isalnum() or expression.startswith("(")
-    return Compiled(expression, anchors_of(WORD_BOUNDARY_BEFORE + expression) if starts_a_word else None)
+    # The space after the word tells the anchors that a whole word ends there (stems stay prefixes).
+    first = anchors_of(WORD_BOUNDARY_BEFORE + expression + " ") if starts_a_word else None
+    return Compiled(expression, first, required=_words(first))
 
 
-_NUMBER = Compiled(NUMBER, anchors_of(WORD_BOUNDARY_BEFORE + NUMBER))
+_NUMBER = Compiled(NUMBER, anchors_of(WORD_BOUNDARY_BEFORE + NUMBER + " "))
 
 
 def compile_phrase(phrase: str, resolve: Resolver) -> Compiled:

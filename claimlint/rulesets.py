@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from claimlint import cache
-from claimlint.anchors import anchors_of
+from claimlint.anchors import anchors_of, required_of
 from claimlint.patterns import Compiled, PhraseError, bounded, compile_phrase
 from claimlint.taxonomy import CATEGORIES, SEVERITIES
 from claimlint.yamlsource import ConfigError, check_keys, line_of, load_yaml_file
@@ -71,6 +71,7 @@ class Unit:
 
     regex: str
     anchors: frozenset[str] | None
+    required: frozenset[str] | None = None  # words one of which every match contains (None: unknown)
 
 
 @dataclass(frozen=True)
@@ -193,7 +194,12 @@ class _Terms:
         firsts = [p.first for p in phrases]
         first = None if any(f is None for f in firsts) else frozenset().union(*[f for f in firsts if f is not None])
         self.resolved[name] = Compiled(
-            "|".join(f"(?:{p.regex})" for p in phrases), first, any(p.nullable for p in phrases)
+            "|".join(f"(?:{p.regex})" for p in phrases),
+            first,
+            any(p.nullable for p in phrases),
+            None
+            if any(p.required is None for p in phrases)
+            else frozenset().union(*[p.required or () for p in phrases]),
         )
         return self.resolved[name]
 
@@ -275,7 +281,7 @@ def _rule(raw: Any, ruleset: str, terms: _Terms, path: Path) -> Rule:
             compiled = [compile_phrase(phrase, terms.resolve) for phrase in terms.expand(values)]
         except PhraseError as error:
             raise ConfigError(path, line_of(raw, key), f"rule '{rule_id}': {error}") from None
-        return tuple(Unit(bounded([c.regex]), None if c.nullable else c.first) for c in compiled)
+        return tuple(Unit(bounded([c.regex]), None if c.nullable else c.first, c.required) for c in compiled)
 
     def pattern_units(values: list[str]) -> tuple[Unit, ...]:
         try:
@@ -285,7 +291,7 @@ def _rule(raw: Any, ruleset: str, terms: _Terms, path: Path) -> Rule:
             ]
         except PhraseError as error:
             raise ConfigError(path, line_of(raw, "patterns"), f"rule '{rule_id}': {error}") from None
-        return tuple(Unit(expression, anchors_of(expression)) for expression in expressions)
+        return tuple(Unit(e, anchors_of(e), required_of(e)) for e in expressions)
 
     companions: tuple[tuple[Unit, ...], ...] = ()
     within = None

@@ -60,12 +60,12 @@ def test_malformed_phrases_are_errors(phrase):
 @pytest.mark.parametrize(
     ("phrase", "anchors"),
     [
-        ("no side effects", {"no"}),
-        ("[totally|completely] safe", {"totally", "completely", "safe"}),
-        ("tumour*", {"tumour", "tumor"}),
+        ("no side effects", {"no", "noside*"}),
+        ("[totally|completely] safe", {"totally", "totallysafe*", "completely*", "safe"}),
+        ("tumour*", {"tumour*", "tumor*"}),
         ("aesthetic", {"aesthetic", "esthetic"}),
-        ("Alzheimer's", {"alzheimer"}),
-        ("(better|safer) than ... botox", {"better", "safer"}),
+        ("Alzheimer's", {"alzheimer", "alzheimers*"}),
+        ("(better|safer) than ... botox", {"better", "betterthan*", "safer", "saferthan*"}),
     ],
 )
 def test_phrases_know_the_words_they_start_with(phrase, anchors):
