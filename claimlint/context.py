@@ -7,7 +7,7 @@ import regex
 
 _FLAGS = regex.IGNORECASE
 _CLAUSE_BREAK = regex.compile(
-    r"[;:()\[\]]|,(?! (?:and|or) )| - |\b(?:but|however|although|though|whereas|yet|while|instead)\b", _FLAGS
+    r"[;:()\[\]]|,(?! (?:and|or) )| - |\b(?:but|however|although|though|whereas|yet|while)\b", _FLAGS
 )
 # A negation right before the match negates it: "no guaranteed results", "not pain-free".
 _NEAR_NEGATION = regex.compile(
@@ -19,7 +19,8 @@ _NEAR_NEGATION = regex.compile(
 # A verbal negation earlier in the same clause: "it does not cure", "we can't promise".
 _CLAUSE_NEGATION = regex.compile(
     r"\b(?:not|never|cannot|can't|can ?not|won't|don't|doesn't|didn't|isn't|aren't|wasn't|weren't|"
-    r"shouldn't|wouldn't|couldn't|mustn't|haven't|hasn't|no one|nobody|neither|nor|unable to|"
+    r"shouldn't|wouldn't|couldn't|mustn't|haven't|hasn't|no one|nobody|neither|nor|unable to|nothing|none|"
+    r"no (?:evidence|proof|data|study|studies|research|trial|trials) (?:that|shows?|to show|proves?)|"
     r"no (?:\w+ ){0,2}(?:can|could|will|is|are|should|would|has|have)|"
     r"(?:refuse|decline|avoid|stop|stopped) (?:to )?(?:claim|promis|say|suggest|advertis|guarante|describ|call|us)\w*|"
     r"rather than|instead of)\b",
@@ -30,8 +31,10 @@ _REFUSAL = regex.compile(
     r"\b(?:"
     r"(?:be |stay )?(?:wary|beware|sceptical|skeptical|suspicious|cautious|careful) (?:of|about|when|if)|"
     r"steer clear of|red flags?|warning signs?|too good to be true|"
-    r"(?:is|are|was|were|be) (?:a )?(?:myth|false|untrue|misleading|not true|unfounded|unproven|exaggerated|"
-    r"marketing|hype|nonsense|overstated|illegal|not allowed|prohibited|banned)|"
+    r"(?:is|are|was|were|be|remains?) (?:a |still )?(?:myth|false|untrue|misleading|not true|unfounded|unproven|"
+    r"exaggerated|marketing|hype|nonsense|overstated|illegal|not allowed|prohibited|banned|not proven|not approved)|"
+    r"no such thing as|(?:often|commonly|widely|wrongly) (?:marketed|sold|advertised|described|promoted) as|"
+    r"(?:some|other|many) (?:clinics|providers|companies|websites|sellers|brands) (?:claim|promise|say|suggest)|"
     r"(?:it is|it's|that's|this is) (?:a )?(?:myth|false|untrue|misleading|not true)|"
     r"(?:anyone|anybody|clinics?|providers?|companies|websites?|ads?|adverts?|practitioners?|sellers?) "
     r"(?:who|that|which) (?:claims?|promises?|says?|tells? you|advertises?|guarantees?)|"
@@ -42,7 +45,8 @@ _REFUSAL = regex.compile(
     r"no (?:one|clinic|practitioner|provider|treatment|procedure|product|doctor|reputable \w+|honest \w+|ethical \w+)"
     r" (?:can|could|should|will|would) (?:\w+ )?(?:promise|guarantee|claim|say|tell)|"
     r"(?:regulators?|the fda|the mhra|the tga|the asa|ahpra|the ftc|the law|rules?|guidance|the code)"
-    r" (?:\w+ ){0,3}(?:bans?|prohibits?|forbids?|warns?|does not allow|doesn't allow|won't allow)"
+    r" (?:\w+ ){0,3}(?:bann?(?:ed|s)?|prohibit(?:s|ed)?|forb(?:ids?|ade|idden)|warn(?:s|ed)?|"
+    r"does not allow|doesn't allow|won't allow|has not approved|hasn't approved)"
     r")",
     _FLAGS,
 )
@@ -69,12 +73,30 @@ def clause_prefix(text: str, sentence_start: int, match_start: int) -> str:
     return prefix[breaks[-1] :] if breaks else prefix
 
 
+_CONTRAST = regex.compile(r"[;:]|\b(?:but|however|yet|although|though|whereas|while)\b", _FLAGS)
+
+
+def _contrast_segment(text: str, sentence_start: int, sentence_end: int, position: int) -> tuple[int, int]:
+    """The part of the sentence around `position` between contrast markers ("..., but ...")."""
+    start, end = sentence_start, sentence_end
+    for marker in _CONTRAST.finditer(text, sentence_start, sentence_end):
+        if marker.end() <= position:
+            start = marker.end()
+        elif marker.start() >= position:
+            end = marker.start()
+            break
+    return start, end
+
+
 def is_negated(text: str, sentence_start: int, sentence_end: int, match_start: int) -> bool:
-    """Whether the claim at `match_start` is negated, refused or quoted in order to reject it."""
+    """Whether the claim at `match_start` is negated, refused or quoted in order to reject it. A
+    refusal counts only on its own side of a contrast: "we can't promise miracles, but results are
+    guaranteed" still guarantees."""
     prefix = clause_prefix(text, sentence_start, match_start)
     if _NEAR_NEGATION.search(prefix) or _CLAUSE_NEGATION.search(prefix):
         return True
-    return bool(_REFUSAL.search(text, sentence_start, sentence_end))
+    segment_start, segment_end = _contrast_segment(text, sentence_start, sentence_end, match_start)
+    return bool(_REFUSAL.search(text, segment_start, segment_end))
 
 
 def is_hedged(sentence: str) -> bool:

@@ -231,9 +231,12 @@ def _trigger_spans(engine: Engine, compiled: CompiledRule, text: str, sentence: 
             yield span
 
 
-def _rule_spans(engine: Engine, compiled: CompiledRule, text: str, sentence: _Sentence) -> Iterator[tuple[int, int]]:
+def _rule_spans(
+    engine: Engine, compiled: CompiledRule, text: str, sentence: _Sentence
+) -> Iterator[tuple[int, int, int]]:
+    """(start, end, trigger start) of each match of the rule in the sentence."""
     if not compiled.companions:
-        yield from _trigger_spans(engine, compiled, text, sentence)
+        yield from ((start, end, start) for start, end in _trigger_spans(engine, compiled, text, sentence))
         return
     if not all(any(unit in sentence.positions for unit in entry) for entry in compiled.companions):
         return
@@ -248,7 +251,7 @@ def _rule_spans(engine: Engine, compiled: CompiledRule, text: str, sentence: _Se
         spans = [trigger, *companion_spans]
         low, high = min(s for s, _ in spans), max(e for _, e in spans)
         if within is None or text.count(" ", low, high) < within:
-            yield low, high
+            yield low, high, trigger[0]
             return  # one finding per sentence for a co-occurrence
 
 
@@ -262,14 +265,18 @@ def _unless(engine: Engine, compiled: CompiledRule, text: str, sentence: _Senten
     return sentence.unless_cache[key]
 
 
-def _accept(engine: Engine, compiled: CompiledRule, text: str, sentence: _Sentence, start: int) -> bool:
+def _accept(engine: Engine, compiled: CompiledRule, text: str, sentence: _Sentence, span: tuple[int, int, int]) -> bool:
+    """Whether a match (start, end, where its trigger starts) is a claim in its sentence."""
     rule = compiled.rule
+    start, _, trigger = span
     sentence_text = text[sentence.start : sentence.end]
     if rule.questions == "skip" and context.is_question(sentence_text):
         return False
     if _unless(engine, compiled, text, sentence):
         return False
-    if rule.negation == "skip" and context.is_negated(text, sentence.start, sentence.end, start):
+    if rule.negation == "skip" and any(
+        context.is_negated(text, sentence.start, sentence.end, at) for at in {start, trigger}
+    ):
         return False
     return not (rule.hedge == "skip" and context.is_hedged(sentence_text))
 
@@ -300,7 +307,7 @@ def scan(engine: Engine, document: Document) -> tuple[list[Finding], list[FilePr
                 continue
             try:
                 spans = list(_rule_spans(engine, compiled, text, sentence))
-                accepted = [(s, e) for s, e in spans if _accept(engine, compiled, text, sentence, s)]
+                accepted = [(s, e) for s, e, t in spans if _accept(engine, compiled, text, sentence, (s, e, t))]
             except TimeoutError:
                 stop(compiled, document.position(document.offsets.source_start(sentence.start)).line)
                 continue
