@@ -75,7 +75,7 @@ def _git_ignored(root: Path) -> set[Path] | None:
 def discover(
     paths: list[str], cwd: Path, resolver: ConfigResolver, forced_reader: str | None = None
 ) -> list[Target | Missing]:
-    """Targets in a stable order: the given order of paths, each folder's entries sorted."""
+    """Targets in a stable order, by path, whatever order the paths were given in."""
     found: list[Target | Missing] = []
     seen: set[Path] = set()
 
@@ -115,4 +115,4 @@ def discover(
                         add(file_path, reader)
         elif not is_excluded(path, resolver.for_folder(path.parent)):
             add(path, forced_reader or reader_for(path.name) or "text")
-    return found
+    return sorted(found, key=lambda t: (isinstance(t, Missing), t.display))
