@@ -42,6 +42,10 @@ def write_output(text: str, output: str | None) -> None:
         click.echo(text, nl=False)
         return
     target = Path(output)
+    if target.exists() and not target.is_file():  # /dev/null, a pipe: never replace it with a file
+        with target.open("w", encoding="utf-8", newline="\n") as stream:
+            stream.write(text)
+        return
     handle, temp = tempfile.mkstemp(
         dir=target.parent if str(target.parent) else ".", prefix=f".{target.name}.", suffix=".tmp"
     )

@@ -296,7 +296,7 @@ def scan(engine: Engine, document: Document) -> tuple[list[Finding], list[FilePr
         message = f"rule '{compiled.rule.id}' stopped after {engine.timeout:g}s (pattern too slow); the other rules ran"
         problems.append(FileProblem(document.path, message, line, compiled.rule.id))
 
-    for compiled in engine.rules:
+    for compiled in engine.rules if timed_out else ():
         if timed_out & {*compiled.triggers, *(u for entry in compiled.companions for u in entry), *compiled.unless}:
             stop(compiled, None)
     for sentence in sentences:

@@ -132,6 +132,7 @@ class Contexts:
 
     _engines: dict[tuple[object, ...], tuple[list[Rule], Engine]] = field(default_factory=dict)
     _approved: dict[str, tuple[ApprovedClaim, ...]] = field(default_factory=dict)
+    _contexts: dict[tuple[object, ...], FileContext] = field(default_factory=dict)
     all_codes: frozenset[str] = frozenset(CATEGORIES)
 
     def rules_and_engine(self, settings: Settings) -> tuple[list[Rule], Engine]:
@@ -143,6 +144,19 @@ class Contexts:
         return self._engines[key]
 
     def context(self, settings: Settings) -> FileContext:
+        """The context for files with these settings (built once per distinct settings)."""
+        key = (
+            settings.rule_key(),
+            settings.approved_claims,
+            settings.content_skip,
+            settings.content_include,
+            settings.max_bytes,
+        )
+        if key not in self._contexts:
+            self._contexts[key] = self._build_context(settings)
+        return self._contexts[key]
+
+    def _build_context(self, settings: Settings) -> FileContext:
         _, engine = self.rules_and_engine(settings)
         approved: tuple[ApprovedClaim, ...] = ()
         if settings.approved_claims:

@@ -192,3 +192,33 @@ def test_read_only_files_are_never_written(site):
     CliRunner().invoke(main, ["check", "--format", "sarif", "-o", "out.sarif", "."])
     assert before == {name: hashlib.sha256(path.read_bytes()).hexdigest() for name, path in files.items()}
     assert stats == {name: path.stat().st_mtime_ns for name, path in files.items()}
+
+
+def test_unreadable_files_are_sarif_notifications_not_results(site):
+    (site / "logo.html").write_bytes(b"\x00\x01binary")
+    result = CliRunner().invoke(main, ["check", "--format", "sarif", "logo.html", "good.txt"])
+    sarif = json.loads(result.output)
+    run = sarif["runs"][0]
+    (notification,) = run["invocations"][0]["toolExecutionNotifications"]
+    assert notification["level"] == "error" and "binary file" in notification["message"]["text"]
+    assert notification["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] == "logo.html"
+    assert run["invocations"][0]["executionSuccessful"] is True
+    assert [r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] for r in run["results"]] == ["good.txt"]
+
+
+def test_an_interrupted_write_leaves_no_partial_output(site, monkeypatch):
+    import claimlint.cli as cli_module
+
+    def interrupted(*args):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(cli_module.os, "replace", interrupted)
+    result = CliRunner().invoke(main, ["check", "--format", "json", "-o", "report.json", "good.txt"])
+    assert result.exit_code != 0
+    assert sorted(p.name for p in site.iterdir()) == ["good.txt"]
+
+
+def test_output_to_a_device_is_written_not_replaced(site):
+    result = CliRunner().invoke(main, ["check", "-o", "/dev/null", "good.txt"])
+    assert result.exit_code == 1
+    assert Path("/dev/null").is_char_device()
