@@ -68,7 +68,13 @@ def load_corpus(names: list[str]) -> list[Item]:
     for name in names:
         for raw in yaml.safe_load(CORPORA[name].read_text(encoding="utf-8")):
             items.append(
-                Item(raw["id"], raw["text"], frozenset(raw.get("labels") or ()), raw.get("negative_kind"), raw.get("modality", ""))
+                Item(
+                    raw["id"],
+                    raw["text"],
+                    frozenset(raw.get("labels") or ()),
+                    raw.get("negative_kind"),
+                    raw.get("modality", ""),
+                )
             )
     return items
 
@@ -129,7 +135,7 @@ def main() -> int:
         print("\n### false alarms")
         for item, rule_id, matched in scores.false_alarms:
             kind = item.negative_kind or ",".join(sorted(item.labels))
-            print(f"- {item.id} ({kind}) {rule_id}: \"{matched}\" in: {item.text}")
+            print(f'- {item.id} ({kind}) {rule_id}: "{matched}" in: {item.text}')
     return 0
 
 
