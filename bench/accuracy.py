@@ -27,7 +27,11 @@ from claimlint.lint import load_rules  # noqa: E402
 from claimlint.readers import build_document  # noqa: E402
 from claimlint.taxonomy import CATEGORIES  # noqa: E402
 
-CORPORA = {"dev": ROOT / "tests" / "corpus" / "dev.yaml", "holdout": ROOT / "tests" / "corpus" / "holdout.yaml"}
+CORPORA = {
+    "dev": ROOT / "tests" / "corpus" / "dev.yaml",
+    "holdout": ROOT / "tests" / "corpus" / "holdout.yaml",
+    "holdout2": ROOT / "tests" / "corpus" / "holdout2.yaml",
+}
 
 
 @dataclass(frozen=True)
@@ -121,7 +125,7 @@ def report(scores: Scores, title: str) -> str:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--corpus", choices=["dev", "holdout", "all"], default="all")
+    parser.add_argument("--corpus", choices=[*CORPORA, "all"], default="all")
     parser.add_argument("--errors", action="store_true", help="list misses and false alarms")
     args = parser.parse_args()
     names = list(CORPORA) if args.corpus == "all" else [args.corpus]

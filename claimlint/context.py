@@ -7,7 +7,9 @@ import regex
 
 _FLAGS = regex.IGNORECASE
 _CLAUSE_BREAK = regex.compile(
-    r"[;:()\[\]]|,(?! (?:and|or) )| - |\b(?:but|however|although|though|whereas|yet|while)\b", _FLAGS
+    r"[;:()\[\]]|,(?! (?:and|or) )| - |\b(?:but|however|although|though|whereas|yet|while|once|because|since|"
+    r"until|now that)\b",
+    _FLAGS,
 )
 # A negation right before the match negates it: "no guaranteed results", "not pain-free".
 _NEAR_NEGATION = regex.compile(
@@ -21,6 +23,10 @@ _CLAUSE_NEGATION = regex.compile(
     r"\b(?:not|never|cannot|can't|can ?not|won't|don't|doesn't|didn't|isn't|aren't|wasn't|weren't|"
     r"shouldn't|wouldn't|couldn't|mustn't|haven't|hasn't|no one|nobody|neither|nor|unable to|nothing|none|"
     r"no (?:evidence|proof|data|study|studies|research|trial|trials) (?:that|shows?|to show|proves?)|"
+    r"(?:asks?|asked|asking|wonders?|wondered|wondering|enquires?|inquires?|want to know|wants to know) "
+    r"(?:\w+ ){0,3}(?:whether|if)|"
+    r"(?:i|we|she|he|they) (?:was|were) (?:told|promised|assured|sold)|(?:told|promised) (?:me|us) (?:that|there)|"
+    r"(?:refuses?|refused|declines?|declined|not able) to|(?:cannot|can't|won't) (?:treat|offer|perform|inject)|"
     r"no (?:\w+ ){0,2}(?:can|could|will|is|are|should|would|has|have)|"
     r"(?:refuse|decline|avoid|stop|stopped) (?:to )?(?:claim|promis|say|suggest|advertis|guarante|describ|call|us)\w*|"
     r"rather than|instead of)\b",
@@ -88,10 +94,17 @@ def _contrast_segment(text: str, sentence_start: int, sentence_end: int, positio
     return start, end
 
 
+_MYTH = regex.compile(
+    r"\s*[\"'(\[]?(?:myth|myths|fiction|false|misconception|common misconception)\s*(?:#\d+)?\s*[:\-]", _FLAGS
+)
+
+
 def is_negated(text: str, sentence_start: int, sentence_end: int, match_start: int) -> bool:
     """Whether the claim at `match_start` is negated, refused or quoted in order to reject it. A
     refusal counts only on its own side of a contrast: "we can't promise miracles, but results are
-    guaranteed" still guarantees."""
+    guaranteed" still guarantees. A sentence headed "MYTH:" states what it goes on to refute."""
+    if _MYTH.match(text, sentence_start, sentence_end):
+        return True
     prefix = clause_prefix(text, sentence_start, match_start)
     if _NEAR_NEGATION.search(prefix) or _CLAUSE_NEGATION.search(prefix):
         return True
