@@ -7,7 +7,8 @@ import regex
 
 _FLAGS = regex.IGNORECASE
 _CLAUSE_BREAK = regex.compile(
-    r"[;:()\[\]]|,(?! (?:and|or) )| - |\b(?:but|however|although|though|whereas|yet|while|once|because|since|"
+    r"[;:()\[\]\u2600-\u27bf\U0001f300-\U0001faff]|,(?! (?:and|or) )| - |"  # emoji end a clause too
+    r"\b(?:but|however|although|though|whereas|yet|while|once|because|since|"
     r"until|now that)\b",
     _FLAGS,
 )
@@ -26,7 +27,8 @@ _CLAUSE_NEGATION = regex.compile(
     r"(?:asks?|asked|asking|wonders?|wondered|wondering|enquires?|inquires?|want to know|wants to know) "
     r"(?:\w+ ){0,3}(?:whether|if)|"
     r"(?:i|we|she|he|they) (?:was|were) (?:told|promised|assured|sold)|(?:told|promised) (?:me|us) (?:that|there)|"
-    r"(?:refuses?|refused|declines?|declined|not able) to|(?:cannot|can't|won't) (?:treat|offer|perform|inject)|"
+    r"(?:declines?|declined|not able) to|(?:we|i|they|may|will|can|always|would) refuse to|"
+    r"(?:cannot|can't|won't) (?:treat|offer|perform|inject)|"
     r"no (?:\w+ ){0,2}(?:can|could|will|is|are|should|would|has|have)|"
     r"(?:refuse|decline|avoid|stop|stopped) (?:to )?(?:claim|promis|say|suggest|advertis|guarante|describ|call|us)\w*|"
     r"rather than|instead of)\b",
