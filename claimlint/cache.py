@@ -11,6 +11,8 @@ import os
 import pickle
 import sys
 import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -19,9 +21,15 @@ from claimlint import __version__
 _enabled = os.environ.get("CLAIMLINT_NO_CACHE", "") == ""
 
 
-def disable() -> None:
+@contextmanager
+def enabled(on: bool) -> Iterator[None]:
+    """Use the caches (or not) for the duration of a run."""
     global _enabled
-    _enabled = False
+    before, _enabled = _enabled, on and _enabled
+    try:
+        yield
+    finally:
+        _enabled = before
 
 
 def cache_dir() -> Path:

@@ -187,12 +187,11 @@ def check(
         elif "-" in paths:
             raise click.UsageError("'-' (standard input) cannot be mixed with other paths")
         else:
-            if no_cache:
-                cache.disable()
-            results = None if no_cache else cache.ResultCache(str(cwd.resolve()))
-            report = lint_paths(list(paths) or ["."], resolver, jobs=jobs or os.cpu_count() or 1, cache=results)
-            if results is not None:
-                results.save()
+            with cache.enabled(not no_cache):
+                results = None if no_cache else cache.ResultCache(str(cwd.resolve()))
+                report = lint_paths(list(paths) or ["."], resolver, jobs=jobs or os.cpu_count() or 1, cache=results)
+                if results is not None:
+                    results.save()
         if write_baseline is not None:
             write_output(baseline_text(report), write_baseline)
             click.echo(f"Wrote {sum(len(r.findings) for r in report.results)} findings to {write_baseline}.", err=True)

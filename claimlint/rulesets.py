@@ -366,13 +366,13 @@ def _lexicon() -> tuple[dict[str, list[str]], Path]:
     return _term_lists(raw.get("terms"), path), path
 
 
-_LOADED: dict[tuple[str, float], Ruleset] = {}
+_LOADED: dict[tuple[str, str, float], Ruleset] = {}
 
 
 def load_ruleset(path: Path) -> Ruleset:
     """Load and validate a ruleset; each file is read once per process while it is unchanged."""
     try:
-        key = (str(path.resolve()), path.stat().st_mtime)
+        key = (str(path), str(path.resolve()), path.stat().st_mtime)
     except OSError as error:
         raise ConfigError(path, None, f"cannot read: {error.strerror or error}") from None
     if key not in _LOADED:
@@ -384,7 +384,8 @@ def _cached_ruleset(path: Path) -> Ruleset:
     """Parsing and compiling a ruleset takes long; the result is kept on disk by content."""
     try:
         lexicon = (builtin_dir() / LEXICON_FILE).read_bytes()
-        key = cache.key_for("ruleset", path.read_bytes(), lexicon, str(path.resolve()).encode())
+        # The path as given is part of the key: rules remember it, and messages name it.
+        key = cache.key_for("ruleset", path.read_bytes(), lexicon, str(path.resolve()).encode(), str(path).encode())
     except OSError:
         return _load_ruleset(path)
     ruleset = cache.load(key)

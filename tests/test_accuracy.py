@@ -16,19 +16,23 @@ spec.loader.exec_module(accuracy)
 # Floors: the measured figures, rounded down. Raise them when the rules improve; never lower them
 # without saying why in the commit.
 FLOORS = {
-    "dev": {"recall": 0.0, "precision": 0.0, "false_alarms": 1.0, "category_recall": 0.0},
-    "holdout": {"recall": 0.0, "precision": 0.0, "false_alarms": 1.0, "category_recall": 0.0},
+    "dev": {"recall": 0.99, "precision": 0.99, "false_alarms": 0.01, "category_recall": 0.92},
+    "holdout": {"recall": 0.99, "precision": 0.99, "false_alarms": 0.01, "category_recall": 0.99},
+    "holdout2": {"recall": 0.97, "precision": 0.96, "false_alarms": 0.01, "category_recall": 0.88},
+    # The targets, on the three corpora together.
+    "all": {"recall": 0.97, "precision": 0.98, "false_alarms": 0.02, "category_recall": 0.95},
 }
 
 
 @pytest.fixture(scope="module", params=sorted(FLOORS))
 def scored(request):
-    items = accuracy.load_corpus([request.param])
+    names = list(accuracy.CORPORA) if request.param == "all" else [request.param]
+    items = accuracy.load_corpus(names)
     return request.param, accuracy.evaluate(items, builtin_engine())
 
 
 def test_corpus_is_large_and_balanced():
-    items = accuracy.load_corpus(["dev", "holdout"])
+    items = accuracy.load_corpus(list(accuracy.CORPORA))
     positives = [i for i in items if i.labels]
     negatives = [i for i in items if not i.labels]
     assert len(items) >= 600 and len(positives) >= 350 and len(negatives) >= 250
