@@ -121,11 +121,6 @@ def read_target(context: FileContext, target: Target) -> bytes | FileResult:
         return FileResult(target.display, (), (FileProblem(target.display, message),))
 
 
-def lint_target(context: FileContext, target: Target) -> FileResult:
-    data = read_target(context, target)
-    return data if isinstance(data, FileResult) else lint_bytes(context, data, target.display, target.reader)
-
-
 @dataclass
 class Contexts:
     """File contexts built on demand, one per distinct rule settings, approved file and content keys."""

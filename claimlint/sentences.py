@@ -72,10 +72,6 @@ class Sentences:
     def index_of(self, pos: int) -> int:
         return max(bisect_right(self.starts, pos) - 1, 0)
 
-    def containing(self, pos: int) -> tuple[int, int]:
-        index = self.index_of(pos)
-        return self.starts[index], self.ends[index]
-
 
 def _is_abbreviation(text: str, boundary_start: int) -> bool:
     if text[boundary_start] != ".":
