@@ -152,14 +152,13 @@ class Contexts:
         return self._contexts[key]
 
     def _build_context(self, settings: Settings) -> FileContext:
-        _, engine = self.rules_and_engine(settings)
+        rules, engine = self.rules_and_engine(settings)
         approved: tuple[ApprovedClaim, ...] = ()
         if settings.approved_claims:
             if settings.approved_claims not in self._approved:
                 self._approved[settings.approved_claims] = load_approved(Path(settings.approved_claims))
             approved = self._approved[settings.approved_claims]
         keys = ContentKeys(settings.content_skip, settings.content_include)
-        rules, _ = self.rules_and_engine(settings)
         fingerprint = context_fingerprint(rules, approved, keys, settings.max_bytes, self.all_codes)
         return FileContext(engine, ReaderOptions(keys), self.all_codes, approved, settings.max_bytes, fingerprint)
 
@@ -255,9 +254,10 @@ def lint_paths(
     contexts.rules_and_engine(top)
     targets = discover(paths, resolver.cwd, resolver, forced_reader)
     files = [t for t in targets if isinstance(t, Target)]
-    file_contexts = [contexts.context(resolver.for_file(t.path)) for t in files]
+    file_settings = [resolver.for_file(t.path) for t in files]
+    file_contexts = [contexts.context(settings) for settings in file_settings]
     results: list[FileResult | None] = [None] * len(files)
-    work: list[tuple[int, str, bytes, FileContext, Target]] = []
+    work: list[tuple[int, str, bytes, FileContext, Target]] = []  # the files not replayed from the cache
     for index, (target, context) in enumerate(zip(files, file_contexts, strict=True)):
         data = read_target(context, target)
         if isinstance(data, FileResult):
@@ -270,7 +270,7 @@ def lint_paths(
         else:
             work.append((index, digest, data, context, target))
     if jobs > 1 and len(work) > 1 and sum(len(item[2]) for item in work) >= PARALLEL_MIN_BYTES:
-        settings = {c.fingerprint: resolver.for_file(t.path) for _, _, _, c, t in work}
+        settings = {c.fingerprint: file_settings[index] for index, _, _, c, _ in work}
         linted = _in_parallel([(c.fingerprint, data, t.display, t.reader) for _, _, data, c, t in work], settings, jobs)
     else:
         linted = [lint_bytes(c, data, t.display, t.reader) for _, _, data, c, t in work]
