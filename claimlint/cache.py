@@ -11,25 +11,12 @@ import os
 import pickle
 import sys
 import tempfile
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 from claimlint import __version__
 
-_enabled = os.environ.get("CLAIMLINT_NO_CACHE", "") == ""
-
-
-@contextmanager
-def enabled(on: bool) -> Iterator[None]:
-    """Use the caches (or not) for the duration of a run."""
-    global _enabled
-    before, _enabled = _enabled, on and _enabled
-    try:
-        yield
-    finally:
-        _enabled = before
+_enabled = os.environ.get("CLAIMLINT_NO_CACHE", "") == ""  # CLAIMLINT_NO_CACHE=1: no cache at all
 
 
 def cache_dir() -> Path:
@@ -46,7 +33,7 @@ _CODE = Path(__file__).resolve().parent
 def _code_digest() -> bytes:
     """The modules whose output is cached: a changed compiler must not read an old entry."""
     digest = hashlib.sha256()
-    for name in ("anchors.py", "patterns.py", "rulesets.py", "findings.py", "engine.py", "lint.py"):
+    for name in ("prefilter.py", "patterns.py", "rulesets.py", "findings.py", "engine.py", "lint.py"):
         try:
             digest.update((_CODE / name).read_bytes())
         except OSError:

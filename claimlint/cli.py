@@ -119,7 +119,12 @@ def main() -> None:
 )
 @click.option("--color/--no-color", default=None, help="Colour the text output [default: on a terminal].")
 @click.option("-j", "--jobs", type=click.IntRange(min=1), help="Worker processes [default: the number of CPU cores].")
-@click.option("--no-cache", is_flag=True, help="Neither read nor write the cache of parsed rules and of results.")
+@click.option(
+    "--no-cache",
+    is_flag=True,
+    help="Lint every file afresh: neither read nor write the cache of per-file results "
+    "(compiled rules stay cached; CLAIMLINT_NO_CACHE=1 turns every cache off).",
+)
 @click.option(
     "--max-bytes", type=click.IntRange(min=1), help="Skip files larger than this, with a notice [default: 20 MB]."
 )
@@ -187,11 +192,10 @@ def check(
         elif "-" in paths:
             raise click.UsageError("'-' (standard input) cannot be mixed with other paths")
         else:
-            with cache.enabled(not no_cache):
-                results = None if no_cache else cache.ResultCache(str(cwd.resolve()))
-                report = lint_paths(list(paths) or ["."], resolver, jobs=jobs or os.cpu_count() or 1, cache=results)
-                if results is not None:
-                    results.save()
+            results = None if no_cache else cache.ResultCache(str(cwd.resolve()))
+            report = lint_paths(list(paths) or ["."], resolver, jobs=jobs or os.cpu_count() or 1, cache=results)
+            if results is not None:
+                results.save()
         if write_baseline is not None:
             write_output(baseline_text(report), write_baseline)
             click.echo(f"Wrote {sum(len(r.findings) for r in report.results)} findings to {write_baseline}.", err=True)

@@ -1,27 +1,28 @@
 """The engine: rules, compiled once per run, find findings in a document's linted text.
 
-A document is read once, word by word, against one index of anchors for every rule (see
-`anchors.py`). Only where an anchor starts a word is a rule's pattern tried, and only in that
-sentence, where the sentence context (questions, negation, hedges, `unless`) is judged. Patterns are
-small units compiled on first use and kept for the rest of the run; every match runs under a time
-limit so no pattern can hang a run.
+Patterns never scan a whole document. Each rule's patterns are small units, and each unit has
+prefilter factors: sets of strings one of which every match contains (see `prefilter.py`). One
+Aho-Corasick pass finds every factor string in the document; a unit is tried only in a sentence that
+holds one string of each of its factors, and a rule only in sentences where one of its triggers may
+match. There the sentence context (questions, negation, hedges, `unless`) is judged. Units compile
+on first use and are kept for the rest of the run; every match runs under a time limit so no
+pattern can hang a run.
 """
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import regex
+import ahocorasick
 
 from claimlint import context
-from claimlint.anchors import AnchorIndex
 from claimlint.documents import Document
 from claimlint.findings import FileProblem, Finding
-from claimlint.patterns import FLAGS
 from claimlint.rulesets import Rule, Unit, builtin_dir
 from claimlint.sentences import split_sentences
 from claimlint.yamlsource import ConfigError
@@ -35,18 +36,18 @@ class CompiledRule:
     triggers: tuple[int, ...]  # unit numbers
     companions: tuple[tuple[int, ...], ...]
     unless: tuple[int, ...]
-    searched: bool  # pattern rules: units are searched in the sentence, not matched at a word
 
 
 @dataclass
 class Engine:
     rules: tuple[CompiledRule, ...]
     units: tuple[str, ...]  # each unit's regular expression
-    index: AnchorIndex
-    unanchored: tuple[int, ...]  # units with no anchors: searched through the whole text
+    factors: tuple[tuple[frozenset[int], ...], ...]  # per unit: its factors, as sets of key numbers
+    keys: Any  # an Aho-Corasick automaton: factor string -> key number
+    triggers_by_key: dict[int, tuple[int, ...]]  # key -> trigger units indexed under it
+    unfiltered: tuple[int, ...]  # trigger units without factors: searched through the whole text
     trigger_of: dict[int, tuple[int, ...]]  # unit -> rules it triggers
     written: frozenset[int]  # units written as regular expressions by hand (pattern rules)
-    required: tuple[frozenset[str] | None, ...]  # per unit: words one of which a matching sentence has
     timeout: float = DEFAULT_TIMEOUT
     _compiled: dict[int, Any] = field(default_factory=dict)
 
@@ -61,7 +62,7 @@ class Engine:
             if compiled is None:
                 compiled = None if unit in self.written else _standard(self.units[unit])
                 if compiled is None:
-                    compiled = _Limited(regex.compile(self.units[unit], FLAGS), self.timeout)
+                    compiled = _Limited(_regex_compile(self.units[unit]), self.timeout)
                 _PROCESS_CACHE[key] = compiled
             self._compiled[unit] = compiled
         return compiled
@@ -69,6 +70,14 @@ class Engine:
 
 # Units compiled in this process, shared by every engine (each configuration builds its own engine).
 _PROCESS_CACHE: dict[tuple[str, bool, float], Any] = {}
+
+
+def _regex_compile(expression: str) -> Any:
+    import regex  # imported here: most runs never need it, and it costs start-up time
+
+    from claimlint.patterns import FLAGS
+
+    return regex.compile(expression, FLAGS)
 
 
 def _standard(expression: str) -> re.Pattern[str] | None:
@@ -81,23 +90,21 @@ def _standard(expression: str) -> re.Pattern[str] | None:
 class _Limited:
     """A `regex` pattern whose searches stop (TimeoutError) after the engine's time limit."""
 
-    def __init__(self, pattern: regex.Pattern[str], timeout: float) -> None:
+    def __init__(self, pattern: Any, timeout: float) -> None:
         self.pattern, self.timeout = pattern, timeout
 
-    def match(self, text: str, pos: int, endpos: int) -> Any:
-        return self.pattern.match(text, pos, endpos, timeout=self.timeout)
+    def search(self, text: str, pos: int, endpos: int) -> Any:
+        return self.pattern.search(text, pos, endpos, timeout=self.timeout)
 
     def finditer(self, text: str, pos: int = 0, endpos: int | None = None) -> Any:
         return self.pattern.finditer(text, pos, len(text) if endpos is None else endpos, timeout=self.timeout)
 
 
 def compile_rules(rules: list[Rule], timeout: float = DEFAULT_TIMEOUT) -> Engine:
-    """Index the rules' units by anchor; every unit's expression is checked here (errors name the rule)."""
+    """Number the rules' units and index them by factor; every unit's expression is checked here
+    (errors name the rule)."""
     numbers: dict[str, int] = {}
-    units: list[str] = []
-
-    anchors: list[frozenset[str] | None] = []
-    required: list[frozenset[str] | None] = []
+    units: list[Unit] = []
     checked = builtin_dir()
 
     def number(unit: Unit, rule: Rule, what: str) -> int:
@@ -106,15 +113,13 @@ def compile_rules(rules: list[Rule], timeout: float = DEFAULT_TIMEOUT) -> Engine
             # pattern is an error naming its file and line before any file is linted.
             if not Path(rule.path).is_absolute() or not Path(rule.path).is_relative_to(checked):
                 try:
-                    regex.compile(unit.regex, FLAGS)
-                except (regex.error, OverflowError, RecursionError) as error:
+                    _regex_compile(unit.regex)
+                except Exception as error:  # regex.error, OverflowError, RecursionError
                     raise ConfigError(
                         rule.path, rule.line, f"rule '{rule.id}': {what} does not compile: {error}"
                     ) from None
             numbers[unit.regex] = len(units)
-            units.append(unit.regex)
-            anchors.append(unit.anchors)
-            required.append(unit.required)
+            units.append(unit)
         return numbers[unit.regex]
 
     compiled = []
@@ -126,117 +131,134 @@ def compile_rules(rules: list[Rule], timeout: float = DEFAULT_TIMEOUT) -> Engine
             written.update(triggers)
         companions = tuple(tuple(number(u, rule, "co-occurring term") for u in entry) for entry in rule.companions)
         unless = tuple(number(u, rule, "'unless'") for u in rule.unless)
-        compiled.append(CompiledRule(rule, triggers, companions, unless, rule.kind == "pattern"))
+        compiled.append(CompiledRule(rule, triggers, companions, unless))
         for unit in triggers:
             trigger_of.setdefault(unit, []).append(index)
-    anchored: list[tuple[int, frozenset[str]]] = []
-    unanchored = []
-    for unit, unit_anchors in enumerate(anchors):
-        if unit_anchors is None:
-            unanchored.append(unit)
-        else:
-            anchored.append((unit, unit_anchors))
+
+    key_numbers: dict[str, int] = {}
+    factors = tuple(
+        tuple(frozenset(key_numbers.setdefault(s, len(key_numbers)) for s in factor) for factor in unit.factors)
+        for unit in units
+    )
+    automaton = ahocorasick.Automaton()
+    for string, key in key_numbers.items():
+        automaton.add_word(string, (key, len(string)))
+    if key_numbers:
+        automaton.make_automaton()
+    triggers_by_key: dict[int, list[int]] = {}
+    unfiltered = []
+    for unit in sorted(trigger_of):
+        if not factors[unit]:
+            unfiltered.append(unit)
+            continue
+        for key in factors[unit][0]:  # the most selective factor comes first
+            triggers_by_key.setdefault(key, []).append(unit)
     return Engine(
         tuple(compiled),
-        tuple(units),
-        AnchorIndex.build(anchored),
-        tuple(unanchored),
+        tuple(u.regex for u in units),
+        factors,
+        automaton,
+        {key: tuple(found) for key, found in triggers_by_key.items()},
+        tuple(unfiltered),
         {unit: tuple(rule_numbers) for unit, rule_numbers in trigger_of.items()},
         frozenset(written),
-        tuple(required),
         timeout,
     )
 
 
+def _lower(text: str) -> str:
+    """The text in lower case, character for character (a few characters lower to two)."""
+    lower = text.lower()
+    if len(lower) == len(text):
+        return lower
+    return "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+
+
 @dataclass
 class _Sentence:
-    """Where units may match in one sentence: unit -> word positions (or match starts, when searched)."""
-
     start: int
     end: int
-    positions: dict[int, list[int]] = field(default_factory=dict)
-    unless_cache: dict[int, bool] = field(default_factory=dict)
+    keys: set[int]  # factor strings found in the sentence
+    found: dict[int, list[tuple[int, int]]] = field(default_factory=dict)  # unit -> its matches here
+    triggers: set[int] = field(default_factory=set)  # trigger units that may match here
 
 
-def _sentences_with_hits(engine: Engine, text: str) -> tuple[list[_Sentence], set[int]]:
-    """Sentences where some unit may match, and the unanchored units that ran out of time."""
+def _candidate_sentences(engine: Engine, text: str) -> tuple[list[_Sentence], set[int]]:
+    """Sentences where some rule may match, and the unfiltered units that ran out of time."""
     sentences = split_sentences(text)
-    hits_by_sentence: dict[int, list[tuple[int, tuple[int, ...]]]] = {}
-    for position, units in engine.index.hits(text):
-        hits_by_sentence.setdefault(sentences.index_of(position), []).append((position, units))
+    starts = sentences.starts
+    by_index: dict[int, _Sentence] = {}
+
+    def sentence_at(position: int) -> _Sentence:
+        index = max(bisect_right(starts, position) - 1, 0)
+        sentence = by_index.get(index)
+        if sentence is None:
+            sentence = by_index[index] = _Sentence(starts[index], sentences.ends[index], set())
+        return sentence
+
+    if engine.triggers_by_key:
+        last_index, keys = -1, set()
+        next_start = -1
+        for end, (key, length) in engine.keys.iter(_lower(text)):
+            position = end - length + 1
+            if position >= next_start or position < starts[last_index]:
+                last_index = max(bisect_right(starts, position) - 1, 0)
+                next_start = starts[last_index + 1] if last_index + 1 < len(starts) else len(text) + 1
+                sentence = sentence_at(position)
+                keys = sentence.keys
+            keys.add(key)
+    triggers_by_key, factors = engine.triggers_by_key, engine.factors
+    for sentence in by_index.values():
+        keys = sentence.keys
+        indexed = {unit for key in keys for unit in triggers_by_key.get(key, ())}
+        sentence.triggers = {u for u in indexed if all(not f.isdisjoint(keys) for f in factors[u][1:])}
     timed_out = set()
-    for unit in engine.unanchored:
+    for unit in engine.unfiltered:
         try:
             for match in engine.pattern(unit).finditer(text):
-                hits_by_sentence.setdefault(sentences.index_of(match.start()), []).append((match.start(), (unit,)))
+                sentence_at(match.start()).triggers.add(unit)
         except TimeoutError:
             timed_out.add(unit)
-    found = []
-    required = engine.required
-    for index in sorted(hits_by_sentence):
-        sentence = _Sentence(sentences.starts[index], sentences.ends[index])
-        lower = text[sentence.start : sentence.end].lower()
-        possible: dict[int, bool] = {}  # a unit is possible when the sentence has one of its required words
-        positions = sentence.positions
-        for position, units in sorted(hits_by_sentence[index], key=lambda hit: hit[0]):
-            for unit in units:
-                ok = possible.get(unit)
-                if ok is None:
-                    words = required[unit]
-                    ok = possible[unit] = words is None or any(word in lower for word in words)
-                if ok:
-                    positions.setdefault(unit, []).append(position)
-        if positions:
-            found.append(sentence)
-    return found, timed_out
+    return [by_index[i] for i in sorted(by_index) if by_index[i].triggers], timed_out
 
 
-def _match_at(
-    engine: Engine, units: tuple[int, ...], text: str, sentence: _Sentence, position: int
-) -> tuple[int, int] | None:
-    """The first of `units` (in order) that matches at `position`, as a span."""
-    for unit in units:
-        if position in sentence.positions.get(unit, ()):
-            match = engine.pattern(unit).match(text, position, sentence.end)
-            if match and match.end() > match.start() and "\n" not in match.group():
-                span: tuple[int, int] = match.span()
-                return span
-    return None
+def _matches(engine: Engine, unit: int, text: str, sentence: _Sentence) -> list[tuple[int, int]]:
+    """The unit's matches in the sentence (none without searching when a factor is missing)."""
+    found = sentence.found.get(unit)
+    if found is None:
+        found = []
+        if all(not factor.isdisjoint(sentence.keys) for factor in engine.factors[unit]):
+            for match in engine.pattern(unit).finditer(text, sentence.start, sentence.end):
+                if match.end() > match.start() and "\n" not in match.group():
+                    found.append(match.span())
+        sentence.found[unit] = found
+    return found
 
 
 def _leftmost(engine: Engine, units: tuple[int, ...], text: str, sentence: _Sentence) -> tuple[int, int] | None:
-    positions = sorted({p for unit in units for p in sentence.positions.get(unit, ())})
-    for position in positions:
-        span = _match_at(engine, units, text, sentence, position)
-        if span:
-            return span
-    return None
+    """The leftmost match of any of the units (at one position, the first unit in order wins)."""
+    found = [
+        (span[0], order, span)
+        for order, unit in enumerate(units)
+        for span in _matches(engine, unit, text, sentence)[:1]
+    ]
+    return min(found)[2] if found else None
 
 
 def _trigger_spans(engine: Engine, compiled: CompiledRule, text: str, sentence: _Sentence) -> Iterator[tuple[int, int]]:
-    """Non-overlapping matches of the rule's triggers in the sentence, left to right."""
-    if compiled.searched:
-        spans = []
-        for order, unit in enumerate(compiled.triggers):
-            if unit in sentence.positions:
-                for match in engine.pattern(unit).finditer(text, sentence.start, sentence.end):
-                    if match.end() > match.start() and "\n" not in match.group():
-                        spans.append((match.start(), order, match.end()))
-        last_end = -1
-        for start, _, end in sorted(spans):
-            if start >= last_end:
-                last_end = end
-                yield start, end
-        return
-    positions = sorted({p for unit in compiled.triggers for p in sentence.positions.get(unit, ())})
+    """Non-overlapping matches of the rule's triggers in the sentence, left to right (at one
+    position, the first trigger in the rule's order wins)."""
+    spans = sorted(
+        (start, order, end)
+        for order, unit in enumerate(compiled.triggers)
+        if unit in sentence.triggers
+        for start, end in _matches(engine, unit, text, sentence)
+    )
     last_end = -1
-    for position in positions:
-        if position < last_end:
-            continue
-        span = _match_at(engine, compiled.triggers, text, sentence, position)
-        if span:
-            last_end = span[1]
-            yield span
+    for start, _, end in spans:
+        if start >= last_end:
+            last_end = end
+            yield start, end
 
 
 def _rule_spans(
@@ -246,7 +268,8 @@ def _rule_spans(
     if not compiled.companions:
         yield from ((start, end, start) for start, end in _trigger_spans(engine, compiled, text, sentence))
         return
-    if not all(any(unit in sentence.positions for unit in entry) for entry in compiled.companions):
+    triggers = list(_trigger_spans(engine, compiled, text, sentence))
+    if not triggers:
         return
     companion_spans = []
     for entry in compiled.companions:
@@ -255,7 +278,7 @@ def _rule_spans(
             return
         companion_spans.append(span)
     within = compiled.rule.within
-    for trigger in _trigger_spans(engine, compiled, text, sentence):
+    for trigger in triggers:
         spans = [trigger, *companion_spans]
         low, high = min(s for s, _ in spans), max(e for _, e in spans)
         if within is None or text.count(" ", low, high) < within:
@@ -265,12 +288,7 @@ def _rule_spans(
 
 def _unless(engine: Engine, compiled: CompiledRule, text: str, sentence: _Sentence) -> bool:
     """Whether one of the rule's `unless` phrases is in the sentence."""
-    if not compiled.unless:
-        return False
-    key = id(compiled)
-    if key not in sentence.unless_cache:
-        sentence.unless_cache[key] = _leftmost(engine, compiled.unless, text, sentence) is not None
-    return sentence.unless_cache[key]
+    return bool(compiled.unless) and _leftmost(engine, compiled.unless, text, sentence) is not None
 
 
 def _accept(engine: Engine, compiled: CompiledRule, text: str, sentence: _Sentence, span: tuple[int, int, int]) -> bool:
@@ -296,7 +314,7 @@ def scan(engine: Engine, document: Document) -> tuple[list[Finding], list[FilePr
     problems: list[FileProblem] = []
     if not text.strip() or not engine.rules:
         return findings, problems
-    sentences, timed_out = _sentences_with_hits(engine, text)
+    sentences, timed_out = _candidate_sentences(engine, text)
     stopped: set[str] = set()
 
     def stop(compiled: CompiledRule, line: int | None) -> None:
@@ -308,8 +326,7 @@ def scan(engine: Engine, document: Document) -> tuple[list[Finding], list[FilePr
         if timed_out & {*compiled.triggers, *(u for entry in compiled.companions for u in entry), *compiled.unless}:
             stop(compiled, None)
     for sentence in sentences:
-        candidates = sorted({r for unit in sentence.positions for r in engine.trigger_of.get(unit, ())})
-        for number in candidates:
+        for number in sorted({r for unit in sentence.triggers for r in engine.trigger_of[unit]}):
             compiled = engine.rules[number]
             if compiled.rule.id in stopped:
                 continue

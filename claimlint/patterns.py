@@ -20,8 +20,6 @@ from dataclasses import dataclass
 
 import regex
 
-from claimlint.anchors import DIGIT, anchors_of
-
 SEPARATOR = "[- ]?"
 GAP = r"[,;:]? (?:[^ \n]+ ){0,4}"
 NUMBER = (
@@ -78,69 +76,13 @@ def _literal(word: str) -> str:
 
 @dataclass(frozen=True)
 class Compiled:
-    """A compiled phrase or part: its expression, the words a match can start with (None: unknown),
-    and whether it can match nothing (optional parts)."""
+    """A compiled phrase or part: its expression and whether it can match nothing (optional parts)."""
 
     regex: str
-    first: frozenset[str] | None
     nullable: bool = False
-    # Words one of which every match contains (lower-case, any position): the most selective
-    # mandatory part's words. A sentence without any of them cannot match. None: unknown.
-    required: frozenset[str] | None = None
 
 
 Resolver = Callable[[str], Compiled]
-
-
-def _words(first: frozenset[str] | None) -> frozenset[str] | None:
-    if first is None or DIGIT in first:
-        return None
-    return frozenset(w.rstrip("*") for w in first)
-
-
-def _most_selective(candidates: list[frozenset[str]]) -> frozenset[str] | None:
-    """The candidate whose shortest word is longest: the one least likely to occur by chance."""
-    usable = [c for c in candidates if c]
-    return max(usable, key=lambda c: (min(len(w) for w in c), -len(c))) if usable else None
-
-
-def _required_of_union(alternatives: list[Compiled]) -> frozenset[str] | None:
-    if any(a.required is None for a in alternatives):
-        return None
-    return frozenset().union(*[a.required for a in alternatives if a.required is not None])
-
-
-def _joined(words: frozenset[str], following: Compiled | None) -> set[str]:
-    """Whole words that may run straight into the next part ("stemcell", "painfree"): as prefixes."""
-    exact = {w for w in words if not w.endswith("*") and w != DIGIT}
-    if not exact or following is None:
-        return set()
-    if following.first is None or following.nullable:
-        return {w + "*" for w in exact}
-    return {w + n.rstrip("*") + "*" for w in exact for n in following.first if n != DIGIT}
-
-
-def _first_of_sequence(parts: list[Compiled], joins: list[bool]) -> tuple[frozenset[str] | None, bool]:
-    """The words a sequence starts with; `joins[i]` says whether part i may run into part i + 1."""
-    first: set[str] = set()
-    for index, part in enumerate(parts):
-        if part.first is None:
-            return None, False
-        first |= part.first
-        if joins[index]:
-            first |= _joined(part.first, parts[index + 1])
-        if not part.nullable:
-            return frozenset(first), False
-    return frozenset(first), True
-
-
-def _union(alternatives: list[Compiled]) -> tuple[frozenset[str] | None, bool]:
-    first: set[str] = set()
-    for alternative in alternatives:
-        if alternative.first is None:
-            return None, any(a.nullable for a in alternatives)
-        first |= alternative.first
-    return frozenset(first), any(a.nullable for a in alternatives)
 
 
 class _Parser:
@@ -180,28 +122,25 @@ class _Parser:
                     self.pos += 1
                     parts.append((group, "optional"))
                 else:
-                    parts.append(
-                        (Compiled("(?:" + group.regex + ")", group.first, group.nullable, group.required), "word")
-                    )
+                    parts.append((Compiled("(?:" + group.regex + ")", group.nullable), "word"))
             elif token == "?":
                 raise PhraseError(f"'?' may only follow a (group) in phrase {self.phrase!r}; write word* or (a|b)")
             elif token == "[":
                 parts.append((self._sequence("]"), "optional"))
                 self._expect("]")
             elif token == "...":
-                parts.append((Compiled(GAP, None, True), "gap"))
+                parts.append((Compiled(GAP, nullable=True), "gap"))
             elif token == "#":
                 parts.append((_NUMBER, "word"))
             elif token.startswith("{"):
                 term = self.resolve(token[1:-1])
-                parts.append((Compiled("(?:" + term.regex + ")", term.first, term.nullable, term.required), "word"))
+                parts.append((Compiled("(?:" + term.regex + ")", term.nullable), "word"))
             else:
                 parts.append((_literal_part(token), "word"))
         if closing is None and alternatives:
             raise PhraseError(f"'|' outside brackets in phrase {self.phrase!r}")
         alternatives.append(_join(parts))
-        first, nullable = _union(alternatives)
-        return Compiled("|".join(a.regex for a in alternatives), first, nullable, _required_of_union(alternatives))
+        return Compiled("|".join(a.regex for a in alternatives), any(a.nullable for a in alternatives))
 
     def _expect(self, token: str) -> None:
         if self.pos >= len(self.tokens) or self.tokens[self.pos] != token:
@@ -220,30 +159,19 @@ def _join(parts: list[tuple[Compiled, str]]) -> Compiled:
             out += f"(?:(?:{piece.regex}){'' if last or following_gap else SEPARATOR})?"
         else:
             out += piece.regex + ("" if last or following_gap else SEPARATOR)
-    joins = [
-        kind != "gap" and index + 1 < len(parts) and parts[index + 1][1] != "gap"
-        for index, (_, kind) in enumerate(parts)
-    ]
-    first, nullable = _first_of_sequence(
-        [Compiled(p.regex, p.first, p.nullable or kind in ("optional", "gap")) for p, kind in parts], joins
-    )
-    mandatory = [p.required for p, kind in parts if kind == "word" and not p.nullable and p.required]
-    return Compiled(out, first, nullable, _most_selective(mandatory))
+    nullable = all(p.nullable or kind in ("optional", "gap") for p, kind in parts)
+    return Compiled(out, nullable)
 
 
 def _literal_part(word: str) -> Compiled:
-    expression = _literal(word)
-    starts_a_word = expression[:1].isalnum() or expression.startswith("(")
-    # The space after the word tells the anchors that a whole word ends there (stems stay prefixes).
-    first = anchors_of(WORD_BOUNDARY_BEFORE + expression + " ") if starts_a_word else None
-    return Compiled(expression, first, required=_words(first))
+    return Compiled(_literal(word))
 
 
-_NUMBER = Compiled(NUMBER, anchors_of(WORD_BOUNDARY_BEFORE + NUMBER + " "))
+_NUMBER = Compiled(NUMBER)
 
 
 def compile_phrase(phrase: str, resolve: Resolver) -> Compiled:
-    """The regular expression (no word boundaries) for one phrase, and the words it starts with."""
+    """The regular expression (no word boundaries) for one phrase."""
     return _Parser(phrase, resolve).parse()
 
 

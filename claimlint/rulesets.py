@@ -16,8 +16,8 @@ from pathlib import Path
 from typing import Any
 
 from claimlint import cache
-from claimlint.anchors import anchors_of, required_of
 from claimlint.patterns import Compiled, PhraseError, bounded, compile_phrase
+from claimlint.prefilter import Factor, factors_of
 from claimlint.taxonomy import CATEGORIES, SEVERITIES
 from claimlint.yamlsource import ConfigError, check_keys, line_of, load_yaml_file
 
@@ -67,11 +67,10 @@ class Example:
 
 @dataclass(frozen=True)
 class Unit:
-    """One small pattern: its regular expression and the words its matches start with (None: any)."""
+    """One small pattern: its regular expression and its prefilter factors (see `prefilter.py`)."""
 
     regex: str
-    anchors: frozenset[str] | None
-    required: frozenset[str] | None = None  # words one of which every match contains (None: unknown)
+    factors: tuple[Factor, ...]
 
 
 @dataclass(frozen=True)
@@ -191,17 +190,12 @@ class _Terms:
             phrases = [compile_phrase(v, self.resolve) for v in values]
         finally:
             self.active.discard(name)
-        firsts = [p.first for p in phrases]
-        first = None if any(f is None for f in firsts) else frozenset().union(*[f for f in firsts if f is not None])
-        self.resolved[name] = Compiled(
-            "|".join(f"(?:{p.regex})" for p in phrases),
-            first,
-            any(p.nullable for p in phrases),
-            None
-            if any(p.required is None for p in phrases)
-            else frozenset().union(*[p.required or () for p in phrases]),
-        )
+        self.resolved[name] = Compiled("|".join(f"(?:{p.regex})" for p in phrases), any(p.nullable for p in phrases))
         return self.resolved[name]
+
+
+def _unit(expression: str) -> Unit:
+    return Unit(expression, factors_of(expression))
 
 
 def _strings(value: Any, path: Path, line: int | None, what: str) -> list[str]:
@@ -281,7 +275,7 @@ def _rule(raw: Any, ruleset: str, terms: _Terms, path: Path) -> Rule:
             compiled = [compile_phrase(phrase, terms.resolve) for phrase in terms.expand(values)]
         except PhraseError as error:
             raise ConfigError(path, line_of(raw, key), f"rule '{rule_id}': {error}") from None
-        return tuple(Unit(bounded([c.regex]), None if c.nullable else c.first, c.required) for c in compiled)
+        return tuple(_unit(bounded([c.regex])) for c in compiled)
 
     def pattern_units(values: list[str]) -> tuple[Unit, ...]:
         try:
@@ -291,7 +285,7 @@ def _rule(raw: Any, ruleset: str, terms: _Terms, path: Path) -> Rule:
             ]
         except PhraseError as error:
             raise ConfigError(path, line_of(raw, "patterns"), f"rule '{rule_id}': {error}") from None
-        return tuple(Unit(e, anchors_of(e), required_of(e)) for e in expressions)
+        return tuple(_unit(e) for e in expressions)
 
     companions: tuple[tuple[Unit, ...], ...] = ()
     within = None

@@ -97,7 +97,7 @@ def test_rules_matching_at_the_same_position_are_all_reported(engine):
 
 
 def test_a_catastrophic_pattern_is_stopped_and_reported(engine, tmp_path):
-    slow = replace(engine.rules[0].rule, id="slow", kind="pattern", triggers=(Unit(r"(a|aa)+b", None),), companions=())
+    slow = replace(engine.rules[0].rule, id="slow", kind="pattern", triggers=(Unit(r"(a|aa)+b", ()),), companions=())
     slow_engine = compile_rules([slow, engine.rules[2].rule], timeout=0.05)
     from claimlint.engine import scan
     from claimlint.readers import build_document

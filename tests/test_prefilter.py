@@ -1,0 +1,52 @@
+import pytest
+import regex
+
+from claimlint.config import Settings
+from claimlint.lint import load_rules
+from claimlint.patterns import FLAGS
+from claimlint.prefilter import factors_of, frequency
+from tests.conftest import ROOT
+
+
+@pytest.mark.parametrize(
+    ("expression", "factors"),
+    [
+        (r"(?<![\w])no[- ]?side[- ]?effects(?![\w])", [{"effects"}, {"side"}, {"no"}]),
+        (r"\btumou?rs?\b", [{"tumour", "tumor"}]),
+        (r"(?:cure|cures|cured) (?:acne|eczema)", [{"eczema", "acne"}, {"cure"}]),
+        (r"100% safe", [{"100%"}, {"safe"}]),
+        (r"fil{1,2}ers?", [{"filer", "filler"}]),
+        (r"\b(?=\w+ cure)\w+", [{"cure"}]),  # a lookahead reads on within the sentence
+    ],
+)
+def test_factors_are_strings_every_match_contains(expression, factors):
+    assert sorted(map(set, factors_of(expression)), key=sorted) == sorted(factors, key=sorted)
+
+
+@pytest.mark.parametrize("expression", [r"\d+\s?%", r"\b\w+\b", r"(?:a|b)+", r"(?<=cure )x", "(unclosed"])
+def test_patterns_without_a_usable_literal_have_no_factors(expression):
+    assert factors_of(expression) == ()
+
+
+def test_the_rarest_factor_comes_first():
+    factors = factors_of(r"(?:your|the) (?:dermatologist|oncologist)")
+    assert factors[0] == {"dermatologist", "oncologist"}
+    assert frequency(frozenset({"the"})) > frequency(frozenset({"oncologist"}))
+
+
+def test_every_builtin_unit_compiles_and_its_factors_hold():
+    """Built-in patterns are not compiled eagerly at start-up, so the suite compiles every one, and
+    checks on every example that each match has a string of each of the unit's factors in its
+    sentence: a factor that did not hold would hide a real match from the engine."""
+    checked = 0
+    for rule in load_rules(Settings(base_dir=ROOT)):
+        units = [*rule.triggers, *(u for entry in rule.companions for u in entry), *rule.unless]
+        for unit in units:
+            pattern = regex.compile(unit.regex, FLAGS)
+            for example in (*rule.flag_examples, *rule.pass_examples):
+                for match in pattern.finditer(example.text):
+                    rest = example.text[match.start() :].lower()
+                    for factor in unit.factors:
+                        assert any(s in rest for s in factor), (rule.id, unit.regex[:80], example.text, sorted(factor))
+                    checked += 1
+    assert checked > 1000
