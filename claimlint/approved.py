@@ -7,11 +7,8 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-import regex
-
 from claimlint.documents import Document
 from claimlint.findings import Finding, Suppressed
-from claimlint.patterns import FLAGS
 from claimlint.textmap import fold
 from claimlint.yamlsource import ConfigError, check_keys, line_of, load_yaml_file
 
@@ -21,12 +18,12 @@ class ApprovedClaim:
     text: str
     reference: str
     codes: frozenset[str]  # rule or category ids it covers; empty: any
-    pattern: regex.Pattern[str]
+    pattern: re.Pattern[str]
 
 
-def _pattern(text: str) -> regex.Pattern[str]:
-    words = [regex.escape(word) for word in re.split(r"[\s-]+", fold(text).strip()) if word]
-    return regex.compile(r"(?<!\w)" + r"[- ]?".join(words) + r"(?!\w)", FLAGS)
+def _pattern(text: str) -> re.Pattern[str]:
+    words = [re.escape(word) for word in re.split(r"[\s-]+", fold(text).strip()) if word]
+    return re.compile(r"(?<!\w)" + r"[- ]?".join(words) + r"(?!\w)", re.IGNORECASE)
 
 
 def load_approved(path: Path) -> tuple[ApprovedClaim, ...]:

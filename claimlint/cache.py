@@ -6,6 +6,7 @@ entry is never read; a cache that cannot be read or written is simply not used.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import pickle
@@ -54,23 +55,50 @@ def load(key: str) -> Any | None:
         return None
     try:
         with open(cache_dir() / key, "rb") as handle:
-            return pickle.load(handle)
+            value = pickle.load(handle)
     except Exception:  # a missing, partial or foreign entry is a miss
         return None
+    with contextlib.suppress(OSError):
+        os.utime(cache_dir() / key)  # recently used: kept when old entries are pruned
+    return value
+
+
+# Entries kept per kind: older ones belong to other versions, rules or projects and are removed
+# when a new entry is written, so the cache stays small whatever changes.
+KEEP = {"results": 64}
+KEEP_DEFAULT = 32
 
 
 def store(key: str, value: Any) -> None:
     if not _enabled:
         return
     folder = cache_dir()
+    temp = None
     try:
         folder.mkdir(parents=True, exist_ok=True)
         handle, temp = tempfile.mkstemp(dir=folder, prefix=f".{key}.")
         with os.fdopen(handle, "wb") as stream:
             pickle.dump(value, stream, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(temp, folder / key)
+        temp = None
+        _prune(folder, key.split("-", 1)[0])
     except OSError:
         pass  # read-only home, full disk: work without the cache
+    finally:
+        if temp is not None:
+            with contextlib.suppress(OSError):
+                os.unlink(temp)
+
+
+def _prune(folder: Path, kind: str) -> None:
+    entries = []
+    for entry in os.scandir(folder):
+        if entry.name.startswith(kind + "-"):
+            with contextlib.suppress(OSError):
+                entries.append((entry.stat().st_mtime, entry.name))
+    for _, name in sorted(entries, reverse=True)[KEEP.get(kind, KEEP_DEFAULT) :]:
+        with contextlib.suppress(OSError):
+            os.unlink(folder / name)
 
 
 class ResultCache:

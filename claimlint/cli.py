@@ -10,7 +10,6 @@ from pathlib import Path
 from typing import Any
 
 import click
-import yaml
 
 from claimlint import __version__, cache
 from claimlint.baseline import baseline_text, changed_lines, load_baseline, only_changed, without_baseline
@@ -260,6 +259,8 @@ def describe_settings(resolver: ConfigResolver, path: Path) -> str:
         "active_rules": len(rules),
         "overrides_applied": [list(o.paths) for o in settings.overrides if o.matches(path)],
     }
+    import yaml
+
     return yaml.safe_dump(described, sort_keys=False, allow_unicode=True)
 
 

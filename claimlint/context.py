@@ -3,24 +3,21 @@ hedged appearance wording. Each check reads only the match's own sentence."""
 
 from __future__ import annotations
 
-import regex
+from claimlint.compiled import Lazy
 
-_FLAGS = regex.IGNORECASE
-_CLAUSE_BREAK = regex.compile(
+_CLAUSE_BREAK = Lazy(
     r"[;:()\[\]\u2600-\u27bf\U0001f300-\U0001faff]|,(?! (?:and|or) )| - |"  # emoji end a clause too
     r"\b(?:but|however|although|though|whereas|yet|while|once|because|since|"
     r"until|now that)\b",
-    _FLAGS,
 )
 # A negation right before the match negates it: "no guaranteed results", "not pain-free".
-_NEAR_NEGATION = regex.compile(
+_NEAR_NEGATION = Lazy(
     r"\b(?:no|not|never|nor|without|non|hardly|zero|isn't|aren't|wasn't|weren't|ain't)"
     r"(?: (?:a|an|the|any|completely|entirely|totally|always|quite|really|truly|necessarily|"
     r"just|so|all|100%|fully|strictly|actually|[a-z]+ly|be|been|being))* ?-?$",
-    _FLAGS,
 )
 # A verbal negation earlier in the same clause: "it does not cure", "we can't promise".
-_CLAUSE_NEGATION = regex.compile(
+_CLAUSE_NEGATION = Lazy(
     r"\b(?:not|never|cannot|can't|can ?not|won't|don't|doesn't|didn't|isn't|aren't|wasn't|weren't|"
     r"shouldn't|wouldn't|couldn't|mustn't|haven't|hasn't|no one|nobody|neither|nor|unable to|nothing|none|"
     r"no (?:evidence|proof|data|study|studies|research|trial|trials) (?:that|shows?|to show|proves?)|"
@@ -32,10 +29,9 @@ _CLAUSE_NEGATION = regex.compile(
     r"no (?:\w+ ){0,2}(?:can|could|will|is|are|should|would|has|have)|"
     r"(?:refuse|decline|avoid|stop|stopped) (?:to )?(?:claim|promis|say|suggest|advertis|guarante|describ|call|us)\w*|"
     r"rather than|instead of)\b",
-    _FLAGS,
 )
 # Refusal and debunking frames anywhere in the sentence: the claim is quoted to be rejected.
-_REFUSAL = regex.compile(
+_REFUSAL = Lazy(
     r"\b(?:"
     r"(?:be |stay )?(?:wary|beware|sceptical|skeptical|suspicious|cautious|careful) (?:of|about|when|if)|"
     r"steer clear of|red flags?|warning signs?|too good to be true|"
@@ -56,18 +52,16 @@ _REFUSAL = regex.compile(
     r" (?:\w+ ){0,3}(?:bann?(?:ed|s)?|prohibit(?:s|ed)?|forb(?:ids?|ade|idden)|warn(?:s|ed)?|"
     r"does not allow|doesn't allow|won't allow|has not approved|hasn't approved)"
     r")",
-    _FLAGS,
 )
-_HEDGE = regex.compile(
+_HEDGE = Lazy(
     r"\b(?:may|might|could|can help|can improve|can reduce|can soften|helps?|aims? to|designed to help|"
     r"intended to|(?:the )?(?:look|appearance|visible signs) of|look(?:s|ing)? (?:fresher|smoother|brighter|"
     r"younger|firmer|plumper|more)|results (?:can |may |will )?vary|individual results|for (?:some|many) "
     r"(?:people|clients|patients)|in some (?:people|cases|clients)|"
     r"some (?:clients|patients|people) (?:see|notice|find)|"
     r"tends? to|often|typically|usually)\b",
-    _FLAGS,
 )
-_QUESTION_END = regex.compile(r"\?[\"')\]]*\s*$")
+_QUESTION_END = Lazy(r"\?[\"')\]]*\s*$")
 
 
 def is_question(sentence: str) -> bool:
@@ -81,7 +75,7 @@ def clause_prefix(text: str, sentence_start: int, match_start: int) -> str:
     return prefix[breaks[-1] :] if breaks else prefix
 
 
-_CONTRAST = regex.compile(r"[;:]|\b(?:but|however|yet|although|though|whereas|while)\b", _FLAGS)
+_CONTRAST = Lazy(r"[;:]|\b(?:but|however|yet|although|though|whereas|while)\b")
 
 
 def _contrast_segment(text: str, sentence_start: int, sentence_end: int, position: int) -> tuple[int, int]:
@@ -96,9 +90,7 @@ def _contrast_segment(text: str, sentence_start: int, sentence_end: int, positio
     return start, end
 
 
-_MYTH = regex.compile(
-    r"\s*[\"'(\[]?(?:myth|myths|fiction|false|misconception|common misconception)\s*(?:#\d+)?\s*[:\-]", _FLAGS
-)
+_MYTH = Lazy(r"\s*[\"'(\[]?(?:myth|myths|fiction|false|misconception|common misconception)\s*(?:#\d+)?\s*[:\-]")
 
 
 def is_negated(text: str, sentence_start: int, sentence_end: int, match_start: int) -> bool:

@@ -11,16 +11,16 @@ pattern can hang a run.
 
 from __future__ import annotations
 
+import os
 import re
 from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
 import ahocorasick
 
-from claimlint import context
+from claimlint import compiled, context
 from claimlint.documents import Document
 from claimlint.findings import FileProblem, Finding
 from claimlint.rulesets import Rule, Unit, builtin_dir
@@ -47,44 +47,30 @@ class Engine:
     triggers_by_key: dict[int, tuple[int, ...]]  # key -> trigger units indexed under it
     unfiltered: tuple[int, ...]  # trigger units without factors: searched through the whole text
     trigger_of: dict[int, tuple[int, ...]]  # unit -> rules it triggers
-    written: frozenset[int]  # units written as regular expressions by hand (pattern rules)
+    limited: frozenset[int]  # units of other people's hand-written patterns: run under the time limit
     timeout: float = DEFAULT_TIMEOUT
     _compiled: dict[int, Any] = field(default_factory=dict)
 
     def pattern(self, unit: int) -> Any:
-        """The unit compiled, on first use. Phrase units are generated with bounded repetition only,
-        so they use the standard library's faster-compiling `re` where it accepts them; hand-written
-        patterns use `regex`, whose time limit stops catastrophic backtracking."""
-        compiled = self._compiled.get(unit)
-        if compiled is None:
-            key = (self.units[unit], unit in self.written, self.timeout)
-            compiled = _PROCESS_CACHE.get(key)
-            if compiled is None:
-                compiled = None if unit in self.written else _standard(self.units[unit])
-                if compiled is None:
-                    compiled = _Limited(_regex_compile(self.units[unit]), self.timeout)
-                _PROCESS_CACHE[key] = compiled
-            self._compiled[unit] = compiled
-        return compiled
+        """The unit compiled, on first use. Phrase units are generated with bounded repetition only
+        and built-in patterns are tested on hostile input, so they use the standard library's faster
+        `re` where it accepts them; patterns from other rulesets use `regex`, whose time limit stops
+        catastrophic backtracking."""
+        ready = self._compiled.get(unit)
+        if ready is None:
+            key = (self.units[unit], unit in self.limited, self.timeout)
+            ready = _PROCESS_CACHE.get(key)
+            if ready is None:
+                ready = compiled.STORE.compile(self.units[unit], standard=unit not in self.limited)
+                if not isinstance(ready, re.Pattern):
+                    ready = _Limited(ready, self.timeout)
+                _PROCESS_CACHE[key] = ready
+            self._compiled[unit] = ready
+        return ready
 
 
 # Units compiled in this process, shared by every engine (each configuration builds its own engine).
 _PROCESS_CACHE: dict[tuple[str, bool, float], Any] = {}
-
-
-def _regex_compile(expression: str) -> Any:
-    import regex  # imported here: most runs never need it, and it costs start-up time
-
-    from claimlint.patterns import FLAGS
-
-    return regex.compile(expression, FLAGS)
-
-
-def _standard(expression: str) -> re.Pattern[str] | None:
-    try:
-        return re.compile(expression, re.IGNORECASE)
-    except (re.error, OverflowError, RecursionError):
-        return None
 
 
 class _Limited:
@@ -105,15 +91,15 @@ def compile_rules(rules: list[Rule], timeout: float = DEFAULT_TIMEOUT) -> Engine
     (errors name the rule)."""
     numbers: dict[str, int] = {}
     units: list[Unit] = []
-    checked = builtin_dir()
+    checked = os.path.join(builtin_dir(), "")
 
-    def number(unit: Unit, rule: Rule, what: str) -> int:
+    def number(unit: Unit, rule: Rule, what: str, builtin: bool) -> int:
         if unit.regex not in numbers:
             # Built-in rules are compiled by the test suite; others are checked now, so a broken
             # pattern is an error naming its file and line before any file is linted.
-            if not Path(rule.path).is_absolute() or not Path(rule.path).is_relative_to(checked):
+            if not builtin:
                 try:
-                    _regex_compile(unit.regex)
+                    compiled.STORE.compile(unit.regex, standard=False)
                 except Exception as error:  # regex.error, OverflowError, RecursionError
                     raise ConfigError(
                         rule.path, rule.line, f"rule '{rule.id}': {what} does not compile: {error}"
@@ -122,16 +108,19 @@ def compile_rules(rules: list[Rule], timeout: float = DEFAULT_TIMEOUT) -> Engine
             units.append(unit)
         return numbers[unit.regex]
 
-    compiled = []
+    compiled_rules = []
     trigger_of: dict[int, list[int]] = {}
-    written: set[int] = set()
+    limited: set[int] = set()
     for index, rule in enumerate(rules):
-        triggers = tuple(number(u, rule, "pattern") for u in rule.triggers)
-        if rule.kind == "pattern":
-            written.update(triggers)
-        companions = tuple(tuple(number(u, rule, "co-occurring term") for u in entry) for entry in rule.companions)
-        unless = tuple(number(u, rule, "'unless'") for u in rule.unless)
-        compiled.append(CompiledRule(rule, triggers, companions, unless))
+        builtin = _is_builtin(rule, checked)
+        triggers = tuple(number(u, rule, "pattern", builtin) for u in rule.triggers)
+        if rule.kind == "pattern" and not builtin:
+            limited.update(triggers)
+        companions = tuple(
+            tuple(number(u, rule, "co-occurring term", builtin) for u in entry) for entry in rule.companions
+        )
+        unless = tuple(number(u, rule, "'unless'", builtin) for u in rule.unless)
+        compiled_rules.append(CompiledRule(rule, triggers, companions, unless))
         for unit in triggers:
             trigger_of.setdefault(unit, []).append(index)
 
@@ -154,16 +143,20 @@ def compile_rules(rules: list[Rule], timeout: float = DEFAULT_TIMEOUT) -> Engine
         for key in factors[unit][0]:  # the most selective factor comes first
             triggers_by_key.setdefault(key, []).append(unit)
     return Engine(
-        tuple(compiled),
+        tuple(compiled_rules),
         tuple(u.regex for u in units),
         factors,
         automaton,
         {key: tuple(found) for key, found in triggers_by_key.items()},
         tuple(unfiltered),
         {unit: tuple(rule_numbers) for unit, rule_numbers in trigger_of.items()},
-        frozenset(written),
+        frozenset(limited),
         timeout,
     )
+
+
+def _is_builtin(rule: Rule, builtin: str) -> bool:
+    return rule.path.startswith(builtin)
 
 
 def _lower(text: str) -> str:
@@ -245,12 +238,12 @@ def _leftmost(engine: Engine, units: tuple[int, ...], text: str, sentence: _Sent
     return min(found)[2] if found else None
 
 
-def _trigger_spans(engine: Engine, compiled: CompiledRule, text: str, sentence: _Sentence) -> Iterator[tuple[int, int]]:
+def _trigger_spans(engine: Engine, prepared: CompiledRule, text: str, sentence: _Sentence) -> Iterator[tuple[int, int]]:
     """Non-overlapping matches of the rule's triggers in the sentence, left to right (at one
     position, the first trigger in the rule's order wins)."""
     spans = sorted(
         (start, order, end)
-        for order, unit in enumerate(compiled.triggers)
+        for order, unit in enumerate(prepared.triggers)
         if unit in sentence.triggers
         for start, end in _matches(engine, unit, text, sentence)
     )
@@ -262,22 +255,22 @@ def _trigger_spans(engine: Engine, compiled: CompiledRule, text: str, sentence: 
 
 
 def _rule_spans(
-    engine: Engine, compiled: CompiledRule, text: str, sentence: _Sentence
+    engine: Engine, prepared: CompiledRule, text: str, sentence: _Sentence
 ) -> Iterator[tuple[int, int, int]]:
     """(start, end, trigger start) of each match of the rule in the sentence."""
-    if not compiled.companions:
-        yield from ((start, end, start) for start, end in _trigger_spans(engine, compiled, text, sentence))
+    if not prepared.companions:
+        yield from ((start, end, start) for start, end in _trigger_spans(engine, prepared, text, sentence))
         return
-    triggers = list(_trigger_spans(engine, compiled, text, sentence))
+    triggers = list(_trigger_spans(engine, prepared, text, sentence))
     if not triggers:
         return
     companion_spans = []
-    for entry in compiled.companions:
+    for entry in prepared.companions:
         span = _leftmost(engine, entry, text, sentence)
         if span is None:
             return
         companion_spans.append(span)
-    within = compiled.rule.within
+    within = prepared.rule.within
     for trigger in triggers:
         spans = [trigger, *companion_spans]
         low, high = min(s for s, _ in spans), max(e for _, e in spans)
@@ -286,19 +279,19 @@ def _rule_spans(
             return  # one finding per sentence for a co-occurrence
 
 
-def _unless(engine: Engine, compiled: CompiledRule, text: str, sentence: _Sentence) -> bool:
+def _unless(engine: Engine, prepared: CompiledRule, text: str, sentence: _Sentence) -> bool:
     """Whether one of the rule's `unless` phrases is in the sentence."""
-    return bool(compiled.unless) and _leftmost(engine, compiled.unless, text, sentence) is not None
+    return bool(prepared.unless) and _leftmost(engine, prepared.unless, text, sentence) is not None
 
 
-def _accept(engine: Engine, compiled: CompiledRule, text: str, sentence: _Sentence, span: tuple[int, int, int]) -> bool:
+def _accept(engine: Engine, prepared: CompiledRule, text: str, sentence: _Sentence, span: tuple[int, int, int]) -> bool:
     """Whether a match (start, end, where its trigger starts) is a claim in its sentence."""
-    rule = compiled.rule
+    rule = prepared.rule
     start, _, trigger = span
     sentence_text = text[sentence.start : sentence.end]
     if rule.questions == "skip" and context.is_question(sentence_text):
         return False
-    if _unless(engine, compiled, text, sentence):
+    if _unless(engine, prepared, text, sentence):
         return False
     if rule.negation == "skip" and any(
         context.is_negated(text, sentence.start, sentence.end, at) for at in {start, trigger}
@@ -317,26 +310,26 @@ def scan(engine: Engine, document: Document) -> tuple[list[Finding], list[FilePr
     sentences, timed_out = _candidate_sentences(engine, text)
     stopped: set[str] = set()
 
-    def stop(compiled: CompiledRule, line: int | None) -> None:
-        stopped.add(compiled.rule.id)
-        message = f"rule '{compiled.rule.id}' stopped after {engine.timeout:g}s (pattern too slow); the other rules ran"
-        problems.append(FileProblem(document.path, message, line, compiled.rule.id))
+    def stop(prepared: CompiledRule, line: int | None) -> None:
+        stopped.add(prepared.rule.id)
+        message = f"rule '{prepared.rule.id}' stopped after {engine.timeout:g}s (pattern too slow); the other rules ran"
+        problems.append(FileProblem(document.path, message, line, prepared.rule.id))
 
-    for compiled in engine.rules if timed_out else ():
-        if timed_out & {*compiled.triggers, *(u for entry in compiled.companions for u in entry), *compiled.unless}:
-            stop(compiled, None)
+    for rule in engine.rules if timed_out else ():
+        if timed_out & {*rule.triggers, *(u for entry in rule.companions for u in entry), *rule.unless}:
+            stop(rule, None)
     for sentence in sentences:
         for number in sorted({r for unit in sentence.triggers for r in engine.trigger_of[unit]}):
-            compiled = engine.rules[number]
-            if compiled.rule.id in stopped:
+            prepared = engine.rules[number]
+            if prepared.rule.id in stopped:
                 continue
             try:
-                spans = list(_rule_spans(engine, compiled, text, sentence))
-                accepted = [(s, e) for s, e, t in spans if _accept(engine, compiled, text, sentence, (s, e, t))]
+                spans = list(_rule_spans(engine, prepared, text, sentence))
+                accepted = [(s, e) for s, e, t in spans if _accept(engine, prepared, text, sentence, (s, e, t))]
             except TimeoutError:
-                stop(compiled, document.position(document.offsets.source_start(sentence.start)).line)
+                stop(prepared, document.position(document.offsets.source_start(sentence.start)).line)
                 continue
-            findings += [_finding(document, compiled.rule, start, end) for start, end in accepted]
+            findings += [_finding(document, prepared.rule, start, end) for start, end in accepted]
     return _drop_overlaps(findings), problems
 
 

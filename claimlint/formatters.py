@@ -5,10 +5,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from claimlint.format_github import format_github
-from claimlint.format_json import format_json
-from claimlint.format_sarif import format_sarif
-from claimlint.format_text import format_text
 from claimlint.lint import Report
 
 
@@ -20,11 +16,34 @@ class OutputOptions:
     sarif_root_uri: str | None = None
 
 
+# Each formatter's module is imported when it is used: a run pays only for its own format.
+def _text(report: Report, options: OutputOptions) -> str:
+    from claimlint.format_text import format_text
+
+    return format_text(report, options.color, options.show_suppressed)
+
+
+def _json(report: Report, options: OutputOptions) -> str:
+    from claimlint.format_json import format_json
+
+    return format_json(report)
+
+
+def _sarif(report: Report, options: OutputOptions) -> str:
+    from claimlint.format_sarif import format_sarif
+
+    return format_sarif(report, options.show_suppressed, options.sarif_category, options.sarif_root_uri)
+
+
+def _github(report: Report, options: OutputOptions) -> str:
+    from claimlint.format_github import format_github
+
+    return format_github(report)
+
+
 FORMATTERS: dict[str, Callable[[Report, OutputOptions], str]] = {
-    "text": lambda report, options: format_text(report, options.color, options.show_suppressed),
-    "json": lambda report, options: format_json(report),
-    "sarif": lambda report, options: format_sarif(
-        report, options.show_suppressed, options.sarif_category, options.sarif_root_uri
-    ),
-    "github": lambda report, options: format_github(report),
+    "text": _text,
+    "json": _json,
+    "sarif": _sarif,
+    "github": _github,
 }

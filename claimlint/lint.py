@@ -9,6 +9,7 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from claimlint import compiled
 from claimlint.approved import ApprovedClaim, apply_approved, load_approved
 from claimlint.cache import ResultCache
 from claimlint.config import ConfigResolver, Settings
@@ -224,6 +225,7 @@ def _lint_chunk(chunk: list[tuple[str, bytes, str, str]]) -> list[FileResult]:
         if fingerprint not in built:
             built[fingerprint] = contexts.context(settings[fingerprint])
         results.append(lint_bytes(built[fingerprint], data, display, reader))
+    compiled.STORE.save()
     return results
 
 
@@ -278,6 +280,7 @@ def lint_paths(
         results[index] = result
         if cache:
             cache.put(target.display, digest, context.fingerprint, result)
+    compiled.STORE.save()
     missing = tuple(t.display for t in targets if isinstance(t, Missing))
     done = tuple(r for r in results if r is not None)
     return Report(contexts.active_rules(), done, missing, top.fail_on)
@@ -287,4 +290,5 @@ def lint_stdin(data: bytes, display: str, reader: str, resolver: ConfigResolver)
     contexts = Contexts()
     settings = resolver.for_file(resolver.cwd / display)
     result = lint_bytes(contexts.context(settings), data, display, reader)
+    compiled.STORE.save()
     return Report(contexts.active_rules(), (result,), (), resolver.top().fail_on)

@@ -18,8 +18,6 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-import regex
-
 SEPARATOR = "[- ]?"
 GAP = r"[,;:]? (?:[^ \n]+ ){0,4}"
 NUMBER = (
@@ -29,7 +27,6 @@ NUMBER = (
 )
 WORD_BOUNDARY_BEFORE = r"(?<![\w])"
 WORD_BOUNDARY_AFTER = r"(?![\w])"
-FLAGS = regex.IGNORECASE | regex.V0
 
 _TOKEN = re.compile(r"\{[A-Za-z_][\w-]*\}|\.\.\.|[()\[\]|#?]|[^\s()\[\]|{}#?]+|\s+")
 
@@ -63,7 +60,7 @@ def _literal(word: str) -> str:
             continue
         if not part:
             continue
-        escaped = regex.escape(part)
+        escaped = re.escape(part)
         if part.isalpha():
             lowered = part.lower()
             for pattern, replacement in _SPELLINGS:

@@ -6,8 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from fnmatch import fnmatchcase
-
-import yaml
+from typing import Any
 
 from claimlint.read_html import add_html
 from claimlint.textmap import TextBuilder
@@ -105,11 +104,13 @@ def _add_value(builder: TextBuilder, source: str, start: int, end: int) -> None:
 
 def add_yaml_strings(builder: TextBuilder, source: str, start: int, end: int, keys: ContentKeys) -> bool:
     """Add the string values of the YAML in `source[start:end]`; False when it does not parse."""
+    import yaml  # imported on first use, as in yamlsource
+
     try:
         root = yaml.compose(source[start:end], Loader=yaml.SafeLoader)
     except yaml.YAMLError:
         return False
-    stack: list[tuple[yaml.Node, str]] = [(root, "")] if root is not None else []
+    stack: list[tuple[Any, str]] = [(root, "")] if root is not None else []
     while stack:
         node, key = stack.pop()
         if isinstance(node, yaml.MappingNode):

@@ -8,16 +8,22 @@ image alt text are copy; code spans, URLs and HTML comments are not.
 from __future__ import annotations
 
 import re
-
-from markdown_it import MarkdownIt
-from markdown_it.token import Token
-from mdit_py_plugins.front_matter import front_matter_plugin
+from functools import cache
+from typing import Any
 
 from claimlint.read_data import ContentKeys, add_yaml_strings
 from claimlint.read_html import add_html, decode_entity
 from claimlint.textmap import TextBuilder
 
-_PARSER = MarkdownIt("commonmark").use(front_matter_plugin).enable("table")
+
+@cache
+def _parser() -> Any:
+    """The Markdown parser, built on first use (importing markdown-it-py costs start-up time)."""
+    from markdown_it import MarkdownIt
+    from mdit_py_plugins.front_matter import front_matter_plugin
+
+    return MarkdownIt("commonmark").use(front_matter_plugin).enable("table")
+
 
 _INLINE = re.compile(
     r"(?P<code>(?P<ticks>`+)(?:.+?)(?P=ticks))"
@@ -56,7 +62,7 @@ class _Segments:
         return found
 
 
-def _locate_lines(source: str, line_offsets: list[int], token: Token, content: str, cursor: int) -> list[int]:
+def _locate_lines(source: str, line_offsets: list[int], token: Any, content: str, cursor: int) -> list[int]:
     """Source offset of each content line of an inline token (-1 where it cannot be found)."""
     assert token.map is not None
     bases = []
@@ -128,7 +134,7 @@ def add_markdown(builder: TextBuilder, source: str, keys: ContentKeys) -> None:
     line_offsets.append(len(source))
     deferred: list[tuple[int, int]] = []
     row_cursor = (-1, 0)  # (line, offset): table cells on one row are located left to right
-    for token in _PARSER.parse(source):
+    for token in _parser().parse(source):
         if token.map is None and token.type != "inline":
             continue
         if token.type == "front_matter" and token.map:

@@ -1,0 +1,64 @@
+import re
+
+import pytest
+import regex
+
+from claimlint import cache
+from claimlint.compiled import Lazy, PatternStore
+
+EXPRESSIONS = [
+    r"(?<![\w])no[- ]?side[- ]?effects(?![\w])",
+    r"\b(?P<word>cure[sd]?)\b (?:acne|eczema)",
+    r"(?<=\?\s{1,3})none\b",  # variable-width look-behind: only `regex` compiles it
+]
+TEXTS = ["No side-effects at all.", "It cures acne and cured eczema", "Any downside?  None at all", ""]
+
+
+@pytest.fixture
+def cache_dir(tmp_path, monkeypatch):
+    monkeypatch.setenv("CLAIMLINT_CACHE_DIR", str(tmp_path))
+    monkeypatch.setattr(cache, "_enabled", True)
+    return tmp_path
+
+
+def spans(pattern, text):
+    return [(m.span(), m.groups()) for m in pattern.finditer(text)]
+
+
+@pytest.mark.parametrize("expression", EXPRESSIONS)
+def test_a_pattern_read_back_from_the_store_matches_like_a_fresh_one(cache_dir, expression):
+    first = PatternStore()
+    fresh = first.compile(expression)
+    first.save()
+    assert any(cache_dir.iterdir())
+    again = PatternStore()
+    reloaded = again.compile(expression)
+    assert not again.added  # read back, not compiled again
+    assert type(reloaded) is type(fresh)
+    for text in TEXTS:
+        assert spans(reloaded, text) == spans(fresh, text)
+
+
+def test_standard_patterns_use_re_and_the_rest_regex(cache_dir):
+    store = PatternStore()
+    assert isinstance(store.compile(EXPRESSIONS[0]), re.Pattern)
+    assert not isinstance(store.compile(EXPRESSIONS[2]), re.Pattern)
+    assert not isinstance(store.compile(EXPRESSIONS[0], standard=False), re.Pattern)
+
+
+def test_a_damaged_entry_is_compiled_afresh(cache_dir):
+    store = PatternStore()
+    store.compile(EXPRESSIONS[0])
+    store.entries[EXPRESSIONS[0]] = ("re", 0, "not byte code", 0, {})
+    assert store.compile(EXPRESSIONS[0]).search("no side effects")
+
+
+def test_broken_expressions_raise_the_error_of_the_last_library_tried(cache_dir):
+    with pytest.raises(regex.error):
+        PatternStore().compile("(unclosed")
+
+
+def test_lazy_patterns_compile_on_first_use(cache_dir):
+    lazy = Lazy(r"\bmyth\b")
+    assert lazy._pattern is None
+    assert lazy.search("A MYTH: ...") and lazy.match("myth") and len(list(lazy.finditer("myth, myth"))) == 2
