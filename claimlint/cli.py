@@ -35,6 +35,31 @@ def _fail(error: Exception) -> None:
     sys.exit(EXIT_ERROR)
 
 
+def _check_conflicts(**given: Any) -> None:
+    """Options that contradict each other are usage errors (exit 2), never silently resolved."""
+    both = sorted(set(given["select"]) & set(given["ignore"]))
+    if both:
+        raise click.UsageError(f"--select and --ignore both name '{both[0]}'")
+    if given["exit_zero"] and given["fail_on"]:
+        raise click.UsageError("--exit-zero and --fail-on contradict each other: use one")
+    if given["write_baseline"] and given["baseline"]:
+        raise click.UsageError(
+            "--write-baseline and --baseline cannot be used together: a baseline records every finding"
+        )
+    reads_stdin = "-" in given["paths"]
+    if given["stdin_filename"] and not reads_stdin:
+        raise click.UsageError("--stdin-filename names standard input: give '-' as the path")
+    if given["diff_base"] and reads_stdin:
+        raise click.UsageError("--diff-base needs files in a git repository, not standard input")
+    if given["output_format"] != "sarif":
+        for name, value in (
+            ("--sarif-category", given["sarif_category"]),
+            ("--sarif-absolute-root", given["sarif_absolute_root"]),
+        ):
+            if value:
+                raise click.UsageError(f"{name} applies to --format sarif only")
+
+
 def write_output(text: str, output: str | None) -> None:
     """Print, or write the file atomically so an interrupted run leaves no partial file."""
     if output is None or output == "-":
@@ -172,6 +197,20 @@ def check(
     diff_base: str | None,
 ) -> None:
     """Lint files and folders (default: the current folder); '-' reads standard input."""
+    _check_conflicts(
+        paths=paths,
+        output_format=output_format,
+        select=select,
+        ignore=ignore,
+        fail_on=fail_on,
+        exit_zero=exit_zero,
+        stdin_filename=stdin_filename,
+        sarif_category=sarif_category,
+        sarif_absolute_root=sarif_absolute_root,
+        write_baseline=write_baseline,
+        baseline=baseline,
+        diff_base=diff_base,
+    )
     cwd = Path.cwd()
     try:
         resolver = ConfigResolver(

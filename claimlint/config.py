@@ -184,6 +184,20 @@ def _overrides(raw: dict[str, Any], path: Path) -> tuple[Override, ...]:
     return tuple(found)
 
 
+def _check_conflicts(raw: dict[str, Any], path: Path) -> None:
+    """Keys of one configuration (or override) that contradict each other are errors at the later key."""
+    pairs = [(raw, "select", "ignore"), (raw, "include", "exclude")]
+    pairs += [(item, "select", "ignore") for item in raw.get("overrides", []) if isinstance(item, dict)]
+    if isinstance(raw.get("content_keys"), dict):
+        pairs.append((raw["content_keys"], "include", "skip"))
+    for mapping, first, second in pairs:
+        both = sorted(set(_string_list(mapping, first, path)) & set(_string_list(mapping, second, path)))
+        if both:
+            raise ConfigError(
+                path, line_of(mapping, second), f"'{second}' names '{both[0]}', which '{first}' names too: use one"
+            )
+
+
 def _raw_config(path: Path) -> tuple[dict[str, Any], str]:
     if path.name == "pyproject.toml":
         return _read_toml(path).get("tool", {}).get("claimlint", {}), "[tool.claimlint]"
@@ -242,6 +256,7 @@ def load_config(path: Path, _chain: tuple[Path, ...] = ()) -> Settings:
             raise ConfigError(path, line_of(raw, "max_bytes"), "'max_bytes' must be a positive whole number of bytes")
         given["max_bytes"] = limit
     given["overrides"] = parent.overrides + _overrides(raw, path)
+    _check_conflicts(raw, path)
     return replace(parent, **given, config_path=str(path), sources=(*parent.sources, str(path)), base_dir=base)
 
 

@@ -30,6 +30,28 @@ def test_exit_zero_and_fail_on():
     assert run("check", "--select", "miracle_hype", "--fail-on", "note", CLAIMS).exit_code == 1
 
 
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--select", "cure-claim", "--ignore", "cure-claim"], "--select and --ignore both name 'cure-claim'"),
+        (["--exit-zero", "--fail-on", "note"], "--exit-zero and --fail-on contradict each other"),
+        (["--write-baseline", "b.json", "--baseline", "b.json"], "--write-baseline and --baseline cannot be used"),
+        (["--stdin-filename", "page.html"], "--stdin-filename names standard input"),
+        (["--sarif-category", "copy"], "--sarif-category applies to --format sarif only"),
+        (["--format", "json", "--sarif-absolute-root"], "--sarif-absolute-root applies to --format sarif only"),
+    ],
+)
+def test_conflicting_options_are_usage_errors(args, message, tmp_path):
+    result = run("check", *args, CLAIMS)
+    assert result.exit_code == 2 and message in result.output
+    assert not (tmp_path / "b.json").exists()
+
+
+def test_diff_base_with_standard_input_is_a_usage_error():
+    result = run("check", "--diff-base", "main", "-", input="A miracle cure.")
+    assert result.exit_code == 2 and "--diff-base needs files" in result.output
+
+
 def test_text_output_lines_and_summary():
     lines = run("check", "--select", "miracle-language", CLAIMS).output.splitlines()
     assert lines[0].startswith(f"{CLAIMS.relative_to(ROOT).as_posix()}:") or ":23:" in lines[0]

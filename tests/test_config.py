@@ -1,4 +1,5 @@
 import json
+import re
 import subprocess
 
 import pytest
@@ -120,6 +121,29 @@ def test_configuration_errors_name_the_file(tmp_path, content, message):
     with pytest.raises(ConfigError, match=message) as caught:
         load_config(path)
     assert str(path) in str(caught.value)
+
+
+@pytest.mark.parametrize(
+    ("content", "line", "message"),
+    [
+        ("select: [cure-claim]\nignore:\n  - cure-claim\n", 2, "'ignore' names 'cure-claim', which 'select' names too"),
+        ("include: ['*.json']\nexclude: ['*.json']\n", 2, "'exclude' names '*.json', which 'include' names too"),
+        ("content_keys:\n  include: [body]\n  skip: [body]\n", 3, "'skip' names 'body', which 'include' names too"),
+        (
+            "overrides:\n  - paths: ['*.md']\n    select: [x]\n    ignore: [x]\n",
+            4,
+            "'ignore' names 'x', which 'select' names too",
+        ),
+    ],
+)
+def test_conflicting_settings_are_errors_at_the_later_key(tmp_path, content, line, message):
+    path = tmp_path / ".claimlint.yaml"
+    path.write_text(content)
+    with pytest.raises(ConfigError, match=re.escape(message)) as caught:
+        load_config(path)
+    assert f"{path}:{line}:" in str(caught.value)
+    result = CliRunner().invoke(main, ["check", "--config", str(path), str(path)])
+    assert result.exit_code == 2 and f"{path}:{line}:" in result.output
 
 
 def test_extends_cycles_are_errors(tmp_path):
