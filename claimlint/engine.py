@@ -38,6 +38,13 @@ class CompiledRule:
     unless: tuple[int, ...]
 
 
+@dataclass(frozen=True)
+class _Group:
+    order: dict[int, int]  # unit -> its first place in the group
+    by_key: dict[int, tuple[int, ...]]  # key -> units indexed under it (their most selective factor)
+    open: tuple[int, ...]  # units without factors
+
+
 @dataclass
 class Engine:
     rules: tuple[CompiledRule, ...]
@@ -50,6 +57,22 @@ class Engine:
     limited: frozenset[int]  # units of other people's hand-written patterns: run under the time limit
     timeout: float = DEFAULT_TIMEOUT
     _compiled: dict[int, Any] = field(default_factory=dict)
+    _groups: dict[tuple[int, ...], _Group] = field(default_factory=dict)
+
+    def group(self, units: tuple[int, ...]) -> _Group:
+        """A rule's `unless` or co-occurring entry indexed by factor (some hold hundreds of units)."""
+        found = self._groups.get(units)
+        if found is None:
+            by_key: dict[int, list[int]] = {}
+            for unit in units:
+                for key in self.factors[unit][0] if self.factors[unit] else ():
+                    by_key.setdefault(key, []).append(unit)
+            found = self._groups[units] = _Group(
+                {unit: order for order, unit in reversed(list(enumerate(units)))},
+                {key: tuple(found_units) for key, found_units in by_key.items()},
+                tuple(unit for unit in units if not self.factors[unit]),
+            )
+        return found
 
     def pattern(self, unit: int) -> Any:
         """The unit compiled, on first use. Phrase units are generated with bounded repetition only
@@ -230,10 +253,12 @@ def _matches(engine: Engine, unit: int, text: str, sentence: _Sentence) -> list[
 
 def _leftmost(engine: Engine, units: tuple[int, ...], text: str, sentence: _Sentence) -> tuple[int, int] | None:
     """The leftmost match of any of the units (at one position, the first unit in order wins)."""
+    group = engine.group(units)
+    candidates = set(group.open)
+    for key in sentence.keys:
+        candidates.update(group.by_key.get(key, ()))
     found = [
-        (span[0], order, span)
-        for order, unit in enumerate(units)
-        for span in _matches(engine, unit, text, sentence)[:1]
+        (span[0], group.order[unit], span) for unit in candidates for span in _matches(engine, unit, text, sentence)[:1]
     ]
     return min(found)[2] if found else None
 
