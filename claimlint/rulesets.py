@@ -83,7 +83,7 @@ class Rule:
     rationale: str
     references: tuple[str, ...]
     rewrite: str
-    # Each pattern is a tuple of "units": small regular expressions the engine anchors and compiles
+    # Each pattern is a tuple of "units": small regular expressions the engine prefilters and compiles
     # one by one. Phrase units match from a word's start; pattern units are searched in a sentence.
     triggers: tuple[Unit, ...]  # the phrases, the patterns, or the units of the first co-occurring entry
     companions: tuple[tuple[Unit, ...], ...]  # co-occurrence: the units of each other entry
@@ -158,7 +158,7 @@ class _Terms:
 
     def expand(self, phrases: list[str]) -> list[str]:
         """Phrases with every phrase that is just `{term}` replaced by the term's own phrases, so each
-        becomes a unit of its own (small to compile, anchored by its own first words)."""
+        becomes a unit of its own (small to compile, prefiltered by its own literal factors)."""
         expanded: list[str] = []
         for phrase in phrases:
             name = phrase.strip()
