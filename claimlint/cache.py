@@ -34,7 +34,7 @@ _CODE = Path(__file__).resolve().parent
 def _code_digest() -> bytes:
     """The modules whose output is cached: a changed compiler must not read an old entry."""
     digest = hashlib.sha256()
-    for name in ("prefilter.py", "patterns.py", "rulesets.py", "findings.py", "engine.py", "lint.py"):
+    for name in ("compiled.py", "prefilter.py", "patterns.py", "rulesets.py", "findings.py", "engine.py", "lint.py"):
         try:
             digest.update((_CODE / name).read_bytes())
         except OSError:

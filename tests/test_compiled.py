@@ -49,7 +49,7 @@ def test_standard_patterns_use_re_and_the_rest_regex(cache_dir):
 def test_a_damaged_entry_is_compiled_afresh(cache_dir):
     store = PatternStore()
     store.compile(EXPRESSIONS[0])
-    store.entries[EXPRESSIONS[0]] = ("re", 0, "not byte code", 0, {})
+    store.entries[("re", EXPRESSIONS[0])] = (0, "not byte code", 0, {})
     assert store.compile(EXPRESSIONS[0]).search("no side effects")
 
 
@@ -62,3 +62,14 @@ def test_lazy_patterns_compile_on_first_use(cache_dir):
     lazy = Lazy(r"\bmyth\b")
     assert lazy._pattern is None
     assert lazy.search("A MYTH: ...") and lazy.match("myth") and len(list(lazy.finditer("myth, myth"))) == 2
+
+
+def test_both_libraries_keep_their_own_entry(cache_dir):
+    first = PatternStore()
+    first.compile(EXPRESSIONS[0])
+    first.compile(EXPRESSIONS[0], standard=False)
+    first.save()
+    again = PatternStore()
+    assert isinstance(again.compile(EXPRESSIONS[0]), re.Pattern)
+    assert not isinstance(again.compile(EXPRESSIONS[0], standard=False), re.Pattern)
+    assert not again.added  # nothing to write back: a run that uses both stores nothing new
