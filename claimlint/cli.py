@@ -35,7 +35,7 @@ def _fail(error: Exception) -> None:
     sys.exit(EXIT_ERROR)
 
 
-def _check_conflicts(**given: Any) -> None:
+def _check_conflicts(given: dict[str, Any]) -> None:
     """Options that contradict each other are usage errors (exit 2), never silently resolved."""
     both = sorted(set(given["select"]) & set(given["ignore"]))
     if both:
@@ -197,20 +197,7 @@ def check(
     diff_base: str | None,
 ) -> None:
     """Lint files and folders (default: the current folder); '-' reads standard input."""
-    _check_conflicts(
-        paths=paths,
-        output_format=output_format,
-        select=select,
-        ignore=ignore,
-        fail_on=fail_on,
-        exit_zero=exit_zero,
-        stdin_filename=stdin_filename,
-        sarif_category=sarif_category,
-        sarif_absolute_root=sarif_absolute_root,
-        write_baseline=write_baseline,
-        baseline=baseline,
-        diff_base=diff_base,
-    )
+    _check_conflicts(click.get_current_context().params)
     cwd = Path.cwd()
     try:
         resolver = ConfigResolver(

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import os
 import re
-from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
@@ -101,9 +100,6 @@ class _Limited:
 
     def __init__(self, pattern: Any, timeout: float) -> None:
         self.pattern, self.timeout = pattern, timeout
-
-    def search(self, text: str, pos: int, endpos: int) -> Any:
-        return self.pattern.search(text, pos, endpos, timeout=self.timeout)
 
     def finditer(self, text: str, pos: int = 0, endpos: int | None = None) -> Any:
         return self.pattern.finditer(text, pos, len(text) if endpos is None else endpos, timeout=self.timeout)
@@ -205,23 +201,21 @@ def _candidate_sentences(engine: Engine, text: str) -> tuple[list[_Sentence], se
     starts = sentences.starts
     by_index: dict[int, _Sentence] = {}
 
-    def sentence_at(position: int) -> _Sentence:
-        index = max(bisect_right(starts, position) - 1, 0)
+    def sentence_at(index: int) -> _Sentence:
         sentence = by_index.get(index)
         if sentence is None:
             sentence = by_index[index] = _Sentence(starts[index], sentences.ends[index], set())
         return sentence
 
     if engine.triggers_by_key:
-        last_index, keys = -1, set()
-        next_start = -1
+        keys: set[int] = set()
+        low, high = 0, -1  # where the current sentence starts, and the next one
         for end, (key, length) in engine.keys.iter(_lower(text)):
             position = end - length + 1
-            if position >= next_start or position < starts[last_index]:
-                last_index = max(bisect_right(starts, position) - 1, 0)
-                next_start = starts[last_index + 1] if last_index + 1 < len(starts) else len(text) + 1
-                sentence = sentence_at(position)
-                keys = sentence.keys
+            if not low <= position < high:  # occurrences come in order: look a sentence up rarely
+                index = sentences.index_of(position)
+                keys = sentence_at(index).keys
+                low, high = starts[index], starts[index + 1] if index + 1 < len(starts) else len(text) + 1
             keys.add(key)
     triggers_by_key, factors = engine.triggers_by_key, engine.factors
     for sentence in by_index.values():
@@ -232,7 +226,7 @@ def _candidate_sentences(engine: Engine, text: str) -> tuple[list[_Sentence], se
     for unit in engine.unfiltered:
         try:
             for match in engine.pattern(unit).finditer(text):
-                sentence_at(match.start()).triggers.add(unit)
+                sentence_at(sentences.index_of(match.start())).triggers.add(unit)
         except TimeoutError:
             timed_out.add(unit)
     return [by_index[i] for i in sorted(by_index) if by_index[i].triggers], timed_out

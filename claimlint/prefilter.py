@@ -205,8 +205,7 @@ def _node(op: Any, av: Any) -> _Info:
 
 # Rough share of words a string of this length is found in: short strings are inside many words.
 _SHARE_BY_LENGTH = {1: 0.5, 2: 0.05, 3: 0.01, 4: 0.002, 5: 0.001}
-_WEAK = 0.01  # factors found in more than about this share of words are weak
-_USELESS = 0.3  # and these are found nearly everywhere
+_USELESS = 0.3  # factors found in more than about this share of words are found nearly everywhere
 
 
 def frequency(factor: Factor) -> float:
@@ -241,11 +240,7 @@ def factors_of(expression: str) -> tuple[Factor, ...]:
         if cut not in usable:
             usable.append(cut)
     ranked = sorted(usable, key=lambda f: (selectivity(f), sorted(f)), reverse=True)
-    # Weak factors (short or common strings) are found in most sentences: checking them costs more
-    # than it saves, so one is kept only when a unit has nothing better to be indexed under.
+    # Factors found nearly everywhere (short or common strings) filter nothing and cost a check in
+    # every sentence, so one is kept only when a unit has nothing better to be indexed under.
     useful = [f for f in ranked if frequency(f) < _USELESS]
     return tuple(useful or ranked[:1])
-
-
-def _strong(factor: Factor) -> bool:
-    return frequency(factor) < _WEAK
