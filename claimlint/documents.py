@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import codecs
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from claimlint.textmap import OffsetMap
 
@@ -37,9 +38,20 @@ class Document:
         """Position of a source offset; an end offset gives the column after the last character."""
         line_index = bisect_right(self.line_starts, src_offset) - 1
         line_start = self.line_starts[line_index]
-        prefix = self.source[line_start:src_offset]
-        astral = sum(1 for ch in prefix if ord(ch) > 0xFFFF)
-        return Position(line_index + 1, len(prefix) + 1, len(prefix) + astral + 1)
+        column = src_offset - line_start
+        # Characters taking two UTF-16 units, counted by bisection: a line may be megabytes long.
+        column_utf16 = column + bisect_left(self.astral, src_offset) - bisect_left(self.astral, line_start)
+        return Position(line_index + 1, column + 1, column_utf16 + 1)
+
+    @cached_property
+    def astral(self) -> tuple[int, ...]:
+        """Source offsets of the characters outside the Basic Multilingual Plane."""
+        if self.source.isascii():
+            return ()
+        return tuple(match.start() for match in _ASTRAL.finditer(self.source))
+
+
+_ASTRAL = re.compile("[\U00010000-\U0010ffff]")
 
 
 def line_starts_of(source: str) -> tuple[int, ...]:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import os
 import re
+from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
@@ -373,13 +374,14 @@ def _finding(document: Document, rule: Rule, start: int, end: int) -> Finding:
 def _drop_overlaps(findings: list[Finding]) -> list[Finding]:
     """One finding per claim and category: overlapping matches of one category keep the longest."""
     kept: list[Finding] = []
+    spans: dict[str, list[tuple[int, int]]] = {}  # per category, the kept spans: disjoint, in order
     ranked = sorted(findings, key=lambda f: (f.category, f.source_start - f.source_end, f.source_start, f.rule_id))
     for finding in ranked:
-        if not any(
-            k.category == finding.category
-            and k.source_start < finding.source_end
-            and finding.source_start < k.source_end
-            for k in kept
-        ):
-            kept.append(finding)
+        start, end = finding.source_start, finding.source_end
+        taken = spans.setdefault(finding.category, [])
+        at = bisect_left(taken, (start, end))
+        if (at and taken[at - 1][1] > start) or (at < len(taken) and taken[at][0] < end):
+            continue
+        taken.insert(at, (start, end))
+        kept.append(finding)
     return sorted(kept, key=Finding.sort_key)

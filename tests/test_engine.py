@@ -2,7 +2,7 @@ from dataclasses import replace
 
 import pytest
 
-from claimlint.engine import compile_rules
+from claimlint.engine import _drop_overlaps, compile_rules
 from claimlint.rulesets import Unit, load_ruleset
 from tests.conftest import builtin_engine, lint
 
@@ -119,3 +119,16 @@ def test_builtin_rules_catch_the_design_card_cases():
     }
     for text, category in cases.items():
         assert category in {f.category for f in lint(text, engine=builtin_engine())}, text
+
+
+def test_overlapping_findings_of_one_category_keep_the_longest(engine):
+    (found,) = lint("It cures acne.", engine=engine)
+    shorter = replace(found, rule_id="a-short", source_start=found.source_start + 1)
+    other_category = replace(shorter, category="absolute_safety")
+    later = replace(found, rule_id="a-later", source_start=found.source_end, source_end=found.source_end + 3)
+    kept = _drop_overlaps([shorter, later, other_category, found])
+    assert {(f.rule_id, f.category) for f in kept} == {
+        ("cure-claim", "medicinal_claim"),
+        ("a-later", "medicinal_claim"),
+        ("a-short", "absolute_safety"),
+    }
