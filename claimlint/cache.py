@@ -65,7 +65,7 @@ def load(key: str) -> Any | None:
 
 # Entries kept per kind: older ones belong to other versions, rules or projects and are removed
 # when a new entry is written, so the cache stays small whatever changes.
-KEEP = {"results": 64}
+KEEP = {"results": 64, "prepared": 8}
 KEEP_DEFAULT = 32
 
 

@@ -9,6 +9,7 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from claimlint import cache as disk_cache
 from claimlint import compiled
 from claimlint.approved import ApprovedClaim, apply_approved, load_approved
 from claimlint.cache import ResultCache
@@ -19,7 +20,17 @@ from claimlint.engine import Engine, compile_rules, scan
 from claimlint.findings import FileProblem, FileResult
 from claimlint.read_data import ContentKeys
 from claimlint.readers import ReaderOptions, build_document
-from claimlint.rulesets import JURISDICTIONS, Rule, builtin_names, load_profiles, load_rulesets, resolve_ruleset_path
+from claimlint.rulesets import (
+    JURISDICTIONS,
+    JURISDICTIONS_FILE,
+    LEXICON_FILE,
+    Rule,
+    builtin_dir,
+    builtin_names,
+    load_profiles,
+    load_rulesets,
+    resolve_ruleset_path,
+)
 from claimlint.suppressions import apply_directives, parse_directives
 from claimlint.taxonomy import CATEGORIES, severity_rank
 from claimlint.yamlsource import ConfigError
@@ -122,22 +133,57 @@ def read_target(context: FileContext, target: Target) -> bytes | FileResult:
         return FileResult(target.display, (), (FileProblem(target.display, message),))
 
 
+@dataclass(frozen=True)
+class Prepared:
+    """Active rules compiled for one set of rule settings: what a run needs, kept on disk between runs
+    (one load instead of parsing rulesets, applying profiles and building the prefilter)."""
+
+    rules: tuple[Rule, ...]  # without their units and examples, which only compiling and testing need
+    engine: Engine
+    configured_ids: frozenset[str]  # every rule id in the configured rulesets, active or not
+    digest: str  # what decides the rules' findings, for the result cache's key
+
+
+def prepare(settings: Settings) -> Prepared:
+    """The active rules and their engine, from the disk cache when the rulesets are unchanged."""
+    names = settings.rulesets or tuple(builtin_names())
+    paths = [resolve_ruleset_path(name, settings.base_dir) for name in names]
+    try:
+        parts = [repr(settings.rule_key()).encode()]
+        for path in (*paths, builtin_dir() / LEXICON_FILE, builtin_dir() / JURISDICTIONS_FILE):
+            parts += [str(path.resolve()).encode(), str(path).encode(), path.read_bytes() if path.is_file() else b""]
+        key: str | None = disk_cache.key_for("prepared", *parts)
+    except OSError:
+        key = None  # an unreadable ruleset: loading it below reports the error
+    found = disk_cache.load(key) if key else None
+    if isinstance(found, Prepared):
+        return found
+    rules = load_rules(settings)
+    engine = compile_rules(rules)
+    lean = tuple(replace(r, triggers=(), companions=(), unless=(), flag_examples=(), pass_examples=()) for r in rules)
+    configured = frozenset(r.id for r in configured_rules(settings))
+    engine = replace(engine, rules=tuple(replace(c, rule=rule) for c, rule in zip(engine.rules, lean, strict=True)))
+    prepared = Prepared(lean, engine, configured, _rules_digest(rules))
+    if key:
+        disk_cache.store(key, prepared)
+    return prepared
+
+
 @dataclass
 class Contexts:
     """File contexts built on demand, one per distinct rule settings, approved file and content keys."""
 
-    _engines: dict[tuple[object, ...], tuple[list[Rule], Engine]] = field(default_factory=dict)
+    _prepared: dict[tuple[object, ...], Prepared] = field(default_factory=dict)
     _approved: dict[str, tuple[ApprovedClaim, ...]] = field(default_factory=dict)
     _contexts: dict[tuple[object, ...], FileContext] = field(default_factory=dict)
     all_codes: frozenset[str] = frozenset(CATEGORIES)
 
-    def rules_and_engine(self, settings: Settings) -> tuple[list[Rule], Engine]:
+    def prepared(self, settings: Settings) -> Prepared:
         key = settings.rule_key()
-        if key not in self._engines:
-            rules = load_rules(settings)
-            self._engines[key] = (rules, compile_rules(rules))
-            self.all_codes = self.all_codes | {r.id for r in configured_rules(settings)}
-        return self._engines[key]
+        if key not in self._prepared:
+            self._prepared[key] = prepare(settings)
+            self.all_codes = self.all_codes | self._prepared[key].configured_ids
+        return self._prepared[key]
 
     def context(self, settings: Settings) -> FileContext:
         """The context for files with these settings (built once per distinct settings)."""
@@ -153,51 +199,58 @@ class Contexts:
         return self._contexts[key]
 
     def _build_context(self, settings: Settings) -> FileContext:
-        rules, engine = self.rules_and_engine(settings)
+        prepared = self.prepared(settings)
         approved: tuple[ApprovedClaim, ...] = ()
         if settings.approved_claims:
             if settings.approved_claims not in self._approved:
                 self._approved[settings.approved_claims] = load_approved(Path(settings.approved_claims))
             approved = self._approved[settings.approved_claims]
         keys = ContentKeys(settings.content_skip, settings.content_include)
-        fingerprint = context_fingerprint(rules, approved, keys, settings.max_bytes, self.all_codes)
-        return FileContext(engine, ReaderOptions(keys), self.all_codes, approved, settings.max_bytes, fingerprint)
+        fingerprint = context_fingerprint(prepared.digest, approved, keys, settings.max_bytes, self.all_codes)
+        return FileContext(
+            prepared.engine, ReaderOptions(keys), self.all_codes, approved, settings.max_bytes, fingerprint
+        )
 
     def active_rules(self) -> tuple[Rule, ...]:
         """Every rule active for some file, once, in the order of the rulesets."""
         by_id: dict[str, Rule] = {}
-        for rules, _ in self._engines.values():
-            for rule in rules:
+        for prepared in self._prepared.values():
+            for rule in prepared.rules:
                 by_id.setdefault(rule.id, rule)
         return tuple(sorted(by_id.values(), key=lambda r: (r.path, r.line)))
 
 
+def _rules_digest(rules: list[Rule]) -> str:
+    described = [
+        [
+            r.id,
+            r.category,
+            r.severity,
+            r.kind,
+            r.message,
+            r.rewrite,
+            r.negation,
+            r.hedge,
+            r.questions,
+            r.within,
+            [u.regex for u in r.triggers],
+            [[u.regex for u in e] for e in r.companions],
+            [u.regex for u in r.unless],
+        ]
+        for r in rules
+    ]
+    return hashlib.sha256(json.dumps(described).encode()).hexdigest()
+
+
 def context_fingerprint(
-    rules: list[Rule],
+    rules_digest: str,
     approved: tuple[ApprovedClaim, ...],
     keys: ContentKeys,
     max_bytes: int | None,
     known: frozenset[str],
 ) -> str:
     described = {
-        "rules": [
-            [
-                r.id,
-                r.category,
-                r.severity,
-                r.kind,
-                r.message,
-                r.rewrite,
-                r.negation,
-                r.hedge,
-                r.questions,
-                r.within,
-                [u.regex for u in r.triggers],
-                [[u.regex for u in e] for e in r.companions],
-                [u.regex for u in r.unless],
-            ]
-            for r in rules
-        ],
+        "rules": rules_digest,
         "approved": [[a.text, a.reference, sorted(a.codes)] for a in approved],
         "keys": [sorted(keys.skip), sorted(keys.include)],
         "max_bytes": max_bytes,
@@ -253,7 +306,7 @@ def lint_paths(
     """Lint files and folders. The report is the same, byte for byte, whatever `jobs` is."""
     contexts = Contexts()
     top = resolver.top()
-    contexts.rules_and_engine(top)
+    contexts.prepared(top)
     targets = discover(paths, resolver.cwd, resolver, forced_reader)
     files = [t for t in targets if isinstance(t, Target)]
     file_settings = [resolver.for_file(t.path) for t in files]

@@ -1,5 +1,8 @@
+from claimlint import cache
 from claimlint.config import Settings
-from claimlint.lint import load_rules
+from claimlint.engine import scan
+from claimlint.lint import load_rules, prepare
+from claimlint.readers import build_document
 from tests.conftest import ROOT
 
 
@@ -33,3 +36,39 @@ def test_profiles_raise_severities_and_the_strictest_wins():
 def test_configured_severity_overrides_come_last():
     rules = rules_for(severity=(("testimonial", "note"),))
     assert {r.severity for r in rules.values() if r.category == "testimonial"} == {"note"}
+
+
+USER_RULESET = """\
+ruleset: user-rules
+rules:
+  - id: cures-acne
+    category: medicinal_claim
+    kind: phrase
+    phrases: [cures acne]
+    message: Cure claim.
+    rationale: Because.
+    references: [x]
+    rewrite: y
+    examples: {flag: ["It [[cures acne]]."], pass: ["Calm skin."]}
+"""
+
+
+def test_prepared_rules_are_reused_until_a_ruleset_changes(tmp_path, monkeypatch):
+    monkeypatch.setenv("CLAIMLINT_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.setattr(cache, "_enabled", True)
+    ruleset = tmp_path / "rules.yaml"
+    ruleset.write_text(USER_RULESET)
+    settings = Settings(base_dir=tmp_path, rulesets=(str(ruleset),))
+    first = prepare(settings)
+    stored = sorted(p.name for p in (tmp_path / "cache").iterdir() if p.name.startswith("prepared-"))
+    assert len(stored) == 1
+    again = prepare(settings)
+    assert again is not first  # read back from the disk cache
+    assert (again.rules, again.digest, again.engine.units) == (first.rules, first.digest, first.engine.units)
+    assert [r.id for r in again.rules] == ["cures-acne"]
+    assert again.rules[0].triggers == () and again.rules[0].flag_examples == ()  # kept lean
+    ruleset.write_text(USER_RULESET.replace("[cures acne]", "[clears acne]"))
+    changed = prepare(settings)
+    assert changed.digest != first.digest
+    document = build_document(b"It clears acne.", "page.txt", "text")
+    assert [f.normalised for f in scan(changed.engine, document)[0]] == ["clears acne"]
