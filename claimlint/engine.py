@@ -14,7 +14,7 @@ from __future__ import annotations
 import os
 import re
 from bisect import bisect_left
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -28,6 +28,8 @@ from claimlint.sentences import split_sentences
 from claimlint.yamlsource import ConfigError
 
 DEFAULT_TIMEOUT = 2.0  # seconds one rule may spend on one document before it is stopped
+LOOKBEHIND = 1000  # characters before a sentence its patterns may look back at (never past a block start)
+JUDGED_LIMIT = 8_000_000  # characters of sentence windows whose findings are kept for reuse
 
 
 @dataclass(frozen=True)
@@ -58,6 +60,16 @@ class Engine:
     timeout: float = DEFAULT_TIMEOUT
     _compiled: dict[int, Any] = field(default_factory=dict)
     _groups: dict[tuple[int, ...], _Group] = field(default_factory=dict)
+    # Findings by sentence window (see `_Sentence`): boilerplate repeated across a site is judged once.
+    _judged: dict[str, tuple[tuple[int, int, int], ...]] = field(default_factory=dict)
+    _judged_size: int = 0
+
+    def remember(self, window: str, found: tuple[tuple[int, int, int], ...]) -> None:
+        if self._judged_size > JUDGED_LIMIT:  # bounded memory: start afresh
+            self._judged.clear()
+            self._judged_size = 0
+        self._judged[window] = found
+        self._judged_size += len(window)
 
     def group(self, units: tuple[int, ...]) -> _Group:
         """A rule's `unless` or co-occurring entry indexed by factor (some hold hundreds of units)."""
@@ -189,11 +201,16 @@ def _lower(text: str) -> str:
 
 @dataclass
 class _Sentence:
+    """A sentence and its window: the text its patterns see, from its block's start (or LOOKBEHIND
+    characters back) to its end. What a sentence yields depends on its window alone, so equal
+    windows share their findings."""
+
     start: int
     end: int
     keys: set[int]  # factor strings found in the sentence
     found: dict[int, list[tuple[int, int]]] = field(default_factory=dict)  # unit -> its matches here
     triggers: set[int] = field(default_factory=set)  # trigger units that may match here
+    window: tuple[int, str] | None = None  # where the window starts in the text, and its text
 
 
 def _candidate_sentences(engine: Engine, text: str) -> tuple[list[_Sentence], set[int]]:
@@ -233,15 +250,24 @@ def _candidate_sentences(engine: Engine, text: str) -> tuple[list[_Sentence], se
     return [by_index[i] for i in sorted(by_index) if by_index[i].triggers], timed_out
 
 
+def _window(text: str, sentence: _Sentence) -> tuple[int, str]:
+    low = max(0, sentence.start - LOOKBEHIND)
+    start = text.rfind("\n", low, sentence.start) + 1 or low
+    return start, text[start : sentence.end]
+
+
 def _matches(engine: Engine, unit: int, text: str, sentence: _Sentence) -> list[tuple[int, int]]:
     """The unit's matches in the sentence (none without searching when a factor is missing)."""
     found = sentence.found.get(unit)
     if found is None:
         found = []
         if all(not factor.isdisjoint(sentence.keys) for factor in engine.factors[unit]):
-            for match in engine.pattern(unit).finditer(text, sentence.start, sentence.end):
+            if sentence.window is None:
+                sentence.window = _window(text, sentence)
+            base, window = sentence.window
+            for match in engine.pattern(unit).finditer(window, sentence.start - base):
                 if match.end() > match.start() and "\n" not in match.group():
-                    found.append(match.span())
+                    found.append((match.start() + base, match.end() + base))
         sentence.found[unit] = found
     return found
 
@@ -339,18 +365,46 @@ def scan(engine: Engine, document: Document) -> tuple[list[Finding], list[FilePr
         if timed_out & {*rule.triggers, *(u for entry in rule.companions for u in entry), *rule.unless}:
             stop(rule, None)
     for sentence in sentences:
-        for number in sorted({r for unit in sentence.triggers for r in engine.trigger_of[unit]}):
-            prepared = engine.rules[number]
-            if prepared.rule.id in stopped:
-                continue
-            try:
-                spans = list(_rule_spans(engine, prepared, text, sentence))
-                accepted = [(s, e) for s, e, t in spans if _accept(engine, prepared, text, sentence, (s, e, t))]
-            except TimeoutError:
-                stop(prepared, document.position(document.offsets.source_start(sentence.start)).line)
-                continue
-            findings += [_finding(document, prepared.rule, start, end) for start, end in accepted]
+        sentence.window = _window(text, sentence)
+        base, window = sentence.window
+        judged = engine._judged.get(window)
+        if judged is None:
+            judged, complete = _judge(engine, text, sentence, stopped, stop, document)
+            if complete:
+                engine.remember(window, judged)
+        for number, start, end in judged:
+            if engine.rules[number].rule.id not in stopped:
+                findings.append(_finding(document, engine.rules[number].rule, start + base, end + base))
     return _drop_overlaps(findings), problems
+
+
+def _judge(
+    engine: Engine,
+    text: str,
+    sentence: _Sentence,
+    stopped: set[str],
+    stop: Callable[[CompiledRule, int | None], None],
+    document: Document,
+) -> tuple[tuple[tuple[int, int, int], ...], bool]:
+    """Each rule's accepted matches in the sentence, as (rule number, start, end) from the window's
+    start, and whether every rule ran to the end (a rule stopped by the time limit leaves it partial)."""
+    base = sentence.window[0] if sentence.window else 0
+    found: list[tuple[int, int, int]] = []
+    complete = True
+    for number in sorted({r for unit in sentence.triggers for r in engine.trigger_of[unit]}):
+        prepared = engine.rules[number]
+        if prepared.rule.id in stopped:
+            complete = False
+            continue
+        try:
+            spans = list(_rule_spans(engine, prepared, text, sentence))
+            accepted = [(s, e) for s, e, t in spans if _accept(engine, prepared, text, sentence, (s, e, t))]
+        except TimeoutError:
+            stop(prepared, document.position(document.offsets.source_start(sentence.start)).line)
+            complete = False
+            continue
+        found += [(number, start - base, end - base) for start, end in accepted]
+    return tuple(found), complete
 
 
 def _finding(document: Document, rule: Rule, start: int, end: int) -> Finding:

@@ -132,3 +132,30 @@ def test_overlapping_findings_of_one_category_keep_the_longest(engine):
         ("a-later", "medicinal_claim"),
         ("a-short", "absolute_safety"),
     }
+
+
+def test_a_repeated_sentence_is_reported_at_every_place(engine):
+    text = "It cures acne.\nA calm note.\nIt cures acne. It cures acne."
+    findings = lint(text, engine=engine)
+    starts = [i for i in range(len(text)) if text.startswith("cures acne", i)]
+    assert [(f.rule_id, f.source_start) for f in findings] == [("cure-claim", at) for at in starts]
+
+
+def test_patterns_look_back_within_their_block_only(tmp_path):
+    path = tmp_path / "lookbehind.yaml"
+    path.write_text(
+        RULESET.split("  - id: cure-claim")[0]
+        + """  - id: after-promise
+    category: guarantee_certainty
+    kind: pattern
+    patterns: ['(?<=promise\\s)results']
+    message: Promise.
+    rationale: Because.
+    references: [x]
+    rewrite: y
+    examples: {flag: ["We promise [[results]]."], pass: ["Results vary."]}
+"""
+    )
+    rules_engine = compile_rules(list(load_ruleset(path).rules))
+    assert [f.normalised for f in lint("We promise results.", engine=rules_engine)] == ["results"]
+    assert lint("We promise\n\nresults vary.", engine=rules_engine) == []
