@@ -24,12 +24,13 @@ from claimlint import compiled, context
 from claimlint.documents import Document
 from claimlint.findings import FileProblem, Finding
 from claimlint.rulesets import Rule, Unit, builtin_dir
-from claimlint.sentences import split_sentences
+from claimlint.sentences import Sentences, split_sentences
 from claimlint.yamlsource import ConfigError
 
 DEFAULT_TIMEOUT = 2.0  # seconds one rule may spend on one document before it is stopped
 LOOKBEHIND = 1000  # characters before a sentence its patterns may look back at (never past a block start)
 JUDGED_LIMIT = 8_000_000  # characters of sentence windows whose findings are kept for reuse
+STRETCH = 100_000  # characters of text prefiltered at a time
 
 
 @dataclass(frozen=True)
@@ -213,41 +214,58 @@ class _Sentence:
     window: tuple[int, str] | None = None  # where the window starts in the text, and its text
 
 
-def _candidate_sentences(engine: Engine, text: str) -> tuple[list[_Sentence], set[int]]:
-    """Sentences where some rule may match, and the unfiltered units that ran out of time."""
-    sentences = split_sentences(text)
-    starts = sentences.starts
-    by_index: dict[int, _Sentence] = {}
-
-    def sentence_at(index: int) -> _Sentence:
-        sentence = by_index.get(index)
-        if sentence is None:
-            sentence = by_index[index] = _Sentence(starts[index], sentences.ends[index], set())
-        return sentence
-
-    if engine.triggers_by_key:
-        keys: set[int] = set()
-        low, high = 0, -1  # where the current sentence starts, and the next one
-        for end, (key, length) in engine.keys.iter(_lower(text)):
-            position = end - length + 1
-            if not low <= position < high:  # occurrences come in order: look a sentence up rarely
-                index = sentences.index_of(position)
-                keys = sentence_at(index).keys
-                low, high = starts[index], starts[index + 1] if index + 1 < len(starts) else len(text) + 1
-            keys.add(key)
-    triggers_by_key, factors = engine.triggers_by_key, engine.factors
-    for sentence in by_index.values():
-        keys = sentence.keys
-        indexed = {unit for key in keys for unit in triggers_by_key.get(key, ())}
-        sentence.triggers = {u for u in indexed if all(not f.isdisjoint(keys) for f in factors[u][1:])}
+def _unfiltered_triggers(engine: Engine, text: str, sentences: Sentences) -> tuple[dict[int, set[int]], set[int]]:
+    """Units without factors, searched through the whole text: the sentences (by index) where each
+    matches, and the units that ran out of time."""
+    found: dict[int, set[int]] = {}
     timed_out = set()
     for unit in engine.unfiltered:
         try:
             for match in engine.pattern(unit).finditer(text):
-                sentence_at(sentences.index_of(match.start())).triggers.add(unit)
+                found.setdefault(sentences.index_of(match.start()), set()).add(unit)
         except TimeoutError:
             timed_out.add(unit)
-    return [by_index[i] for i in sorted(by_index) if by_index[i].triggers], timed_out
+    return found, timed_out
+
+
+def _candidate_sentences(
+    engine: Engine, text: str, sentences: Sentences, unfiltered: dict[int, set[int]]
+) -> Iterator[_Sentence]:
+    """Sentences where some rule may match, in order. The text is prefiltered a stretch at a time,
+    so the per-sentence sets held at once stay few however long the document is."""
+    starts, ends = sentences.starts, sentences.ends
+    first = 0
+    while first < len(starts):
+        last = max(bisect_left(starts, starts[first] + STRETCH, first + 1), first + 1)
+        stretch_start = starts[first]
+        stretch_end = starts[last] if last < len(starts) else len(text)
+        by_index: dict[int, _Sentence] = {}
+        if engine.triggers_by_key:
+            keys: set[int] = set()
+            low, high = 0, -1  # where the current sentence starts, and the next one
+            for end, (key, length) in engine.keys.iter(_lower(text[stretch_start:stretch_end])):
+                position = stretch_start + end - length + 1
+                if not low <= position < high:  # occurrences come in order: look a sentence up rarely
+                    index = sentences.index_of(position)
+                    if index not in by_index:
+                        by_index[index] = _Sentence(starts[index], ends[index], set())
+                    keys = by_index[index].keys
+                    low, high = starts[index], starts[index + 1] if index + 1 < len(starts) else len(text) + 1
+                keys.add(key)
+        triggers_by_key, factors = engine.triggers_by_key, engine.factors
+        for sentence in by_index.values():
+            keys = sentence.keys
+            indexed = {unit for key in keys for unit in triggers_by_key.get(key, ())}
+            sentence.triggers = {u for u in indexed if all(not f.isdisjoint(keys) for f in factors[u][1:])}
+        for index in range(first, last) if unfiltered else ():
+            if index in unfiltered:
+                if index not in by_index:
+                    by_index[index] = _Sentence(starts[index], ends[index], set())
+                by_index[index].triggers |= unfiltered[index]
+        for index in sorted(by_index):
+            if by_index[index].triggers:
+                yield by_index[index]
+        first = last
 
 
 def _window(text: str, sentence: _Sentence) -> tuple[int, str]:
@@ -353,7 +371,8 @@ def scan(engine: Engine, document: Document) -> tuple[list[Finding], list[FilePr
     problems: list[FileProblem] = []
     if not text.strip() or not engine.rules:
         return findings, problems
-    sentences, timed_out = _candidate_sentences(engine, text)
+    sentences = split_sentences(text)
+    unfiltered, timed_out = _unfiltered_triggers(engine, text, sentences)
     stopped: set[str] = set()
 
     def stop(prepared: CompiledRule, line: int | None) -> None:
@@ -364,7 +383,7 @@ def scan(engine: Engine, document: Document) -> tuple[list[Finding], list[FilePr
     for rule in engine.rules if timed_out else ():
         if timed_out & {*rule.triggers, *(u for entry in rule.companions for u in entry), *rule.unless}:
             stop(rule, None)
-    for sentence in sentences:
+    for sentence in _candidate_sentences(engine, text, sentences, unfiltered):
         sentence.window = _window(text, sentence)
         base, window = sentence.window
         judged = engine._judged.get(window)

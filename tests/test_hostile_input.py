@@ -7,6 +7,7 @@ import os
 from pathlib import Path
 
 import pytest
+import yaml
 from click.testing import CliRunner
 
 from claimlint.cli import main
@@ -237,3 +238,25 @@ def test_a_folder_of_50000_files_is_linted_in_full(site):
     assert report["summary"]["files"] >= 50_000
     flagged = {f["path"] for f in report["findings"] if f["rule"] == "no-side-effects"}
     assert flagged == {"good.txt", *(f"pages{i // 1000:02d}/page{i}.txt" for i in range(0, 50_000, 5000))}
+
+
+def test_a_10_mb_single_line_is_linted_in_full(site):
+    """A 10 MB file without a line break (an export or minified copy): every claim in it is reported on
+    line 1 with its own column, and the other files are linted. The line repeats the dev corpus (600
+    items of clinic copy, about a third of them claims), so it is dense with findings."""
+    corpus = yaml.safe_load((Path(__file__).parent / "corpus" / "dev.yaml").read_text())
+    copy = " ".join(item["text"].strip() for item in corpus) + " "
+    (site / "one-copy.txt").write_text(copy)
+    repeats = 10_000_000 // len(copy.encode()) + 1
+    (site / "long-line.txt").write_text(copy * repeats)
+    assert (site / "long-line.txt").stat().st_size >= 10_000_000
+    code, report = lint("--no-cache", "--jobs", "1", ".")
+    assert code == 1
+    found, problems = by_path(report)
+    assert problems == {}
+    assert found["good.txt"] == ["no-side-effects"]
+    assert len(found["long-line.txt"]) == repeats * len(found["one-copy.txt"])
+    long_findings = [f for f in report["findings"] if f["path"] == "long-line.txt"]
+    assert {f["start"]["line"] for f in long_findings} == {1}
+    columns = [f["start"]["column"] for f in long_findings if f["rule"] == long_findings[0]["rule"]]
+    assert columns == sorted(set(columns))  # each finding at its own place, in order
