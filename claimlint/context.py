@@ -106,5 +106,34 @@ def is_negated(text: str, sentence_start: int, sentence_end: int, match_start: i
     return bool(_REFUSAL.search(text, segment_start, segment_end))
 
 
+MAX_LIST_ITEMS = 40  # items between a list item and its lead-in, at most
+_HEADING_WORDS = 8  # a block this short without closing punctuation may be a heading
+
+
+def lead_in(text: str, list_items: frozenset[int], position: int) -> tuple[int, int] | None:
+    """The block introducing the list that the list item at `position` belongs to: the nearest block
+    before the list that ends with a colon or a question mark ("Who can benefit:"); one heading may
+    stand between it and the list. None when `position` is not in a list item or nothing leads in."""
+    start = text.rfind("\n", 0, position) + 1
+    if start not in list_items:
+        return None
+    items, heading = 0, False
+    while start > 0 and items <= MAX_LIST_ITEMS:
+        end = start - 1  # the newline closing the block before
+        start = text.rfind("\n", 0, end) + 1
+        block = text[start:end].rstrip()
+        if start in list_items:
+            if heading:
+                return None  # items above a heading belong to another list
+            items += 1
+            continue
+        if block.endswith((":", "?")):
+            return start, end
+        if heading or not block or len(block.split()) > _HEADING_WORDS or block[-1] in ".!;":
+            return None
+        heading = True
+    return None
+
+
 def is_hedged(sentence: str) -> bool:
     return bool(_HEDGE.search(sentence))

@@ -33,6 +33,7 @@ class Document:
     reader: str
     line_starts: tuple[int, ...] = field(repr=False, default=())
     notices: tuple[tuple[str, str], ...] = ()  # (severity, message): encodings guessed, parts not read
+    list_items: frozenset[int] = frozenset()  # text offsets where list-item blocks start
 
     def position(self, src_offset: int) -> Position:
         """Position of a source offset; an end offset gives the column after the last character."""

@@ -11,6 +11,7 @@ pattern can hang a run.
 
 from __future__ import annotations
 
+import itertools
 import os
 import re
 from bisect import bisect_left
@@ -39,6 +40,7 @@ class CompiledRule:
     triggers: tuple[int, ...]  # unit numbers
     companions: tuple[tuple[int, ...], ...]
     unless: tuple[int, ...]
+    lead_ins: tuple[int, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -153,7 +155,8 @@ def compile_rules(rules: list[Rule], timeout: float = DEFAULT_TIMEOUT) -> Engine
             tuple(number(u, rule, "co-occurring term", builtin) for u in entry) for entry in rule.companions
         )
         unless = tuple(number(u, rule, "'unless'", builtin) for u in rule.unless)
-        compiled_rules.append(CompiledRule(rule, triggers, companions, unless))
+        lead_ins = tuple(number(u, rule, "lead-in", builtin) for u in rule.lead_ins)
+        compiled_rules.append(CompiledRule(rule, triggers, companions, unless, lead_ins))
         for unit in triggers:
             trigger_of.setdefault(unit, []).append(index)
 
@@ -318,12 +321,24 @@ def _trigger_spans(engine: Engine, prepared: CompiledRule, text: str, sentence: 
             yield start, end
 
 
+LeadIns = Callable[[int], "_Sentence | None"]  # a list item's position -> its list's lead-in sentence
+
+
 def _rule_spans(
-    engine: Engine, prepared: CompiledRule, text: str, sentence: _Sentence
+    engine: Engine, prepared: CompiledRule, text: str, sentence: _Sentence, lead_in_of: LeadIns
 ) -> Iterator[tuple[int, int, int]]:
     """(start, end, trigger start) of each match of the rule in the sentence."""
+    if prepared.lead_ins:
+        lead_in = lead_in_of(sentence.start)
+        if lead_in is None:
+            return
+        span = _leftmost(engine, prepared.lead_ins, text, lead_in)
+        if span is None or context.is_negated(text, lead_in.start, lead_in.end, span[0]):
+            return
     if not prepared.companions:
-        yield from ((start, end, start) for start, end in _trigger_spans(engine, prepared, text, sentence))
+        found = _trigger_spans(engine, prepared, text, sentence)
+        # A list item is one claim, however many condition names it holds.
+        yield from ((start, end, start) for start, end in itertools.islice(found, 1 if prepared.lead_ins else None))
         return
     triggers = list(_trigger_spans(engine, prepared, text, sentence))
     if not triggers:
@@ -383,18 +398,59 @@ def scan(engine: Engine, document: Document) -> tuple[list[Finding], list[FilePr
     for rule in engine.rules if timed_out else ():
         if timed_out & {*rule.triggers, *(u for entry in rule.companions for u in entry), *rule.unless}:
             stop(rule, None)
+    lead_in_of = _lead_in_finder(engine, document, sentences)
+    listed = any(r.lead_ins for r in engine.rules)
     for sentence in _candidate_sentences(engine, text, sentences, unfiltered):
         sentence.window = _window(text, sentence)
         base, window = sentence.window
-        judged = engine._judged.get(window)
+        # A list item's findings may depend on its list's lead-in, outside the window: never shared.
+        shared = not (listed and _item_start(document, sentence.start) is not None)
+        judged = engine._judged.get(window) if shared else None
         if judged is None:
-            judged, complete = _judge(engine, text, sentence, stopped, stop, document)
-            if complete:
+            judged, complete = _judge(engine, text, sentence, stopped, stop, document, lead_in_of)
+            if complete and shared:
                 engine.remember(window, judged)
         for number, start, end in judged:
             if engine.rules[number].rule.id not in stopped:
                 findings.append(_finding(document, engine.rules[number].rule, start + base, end + base))
     return _drop_overlaps(findings), problems
+
+
+def _item_start(document: Document, position: int) -> int | None:
+    """Where the list item holding `position` starts, or None outside list items (looking back at
+    most LOOKBEHIND characters: a block that long is no list item, and a long line stays linear)."""
+    if not document.list_items:
+        return None
+    low = max(0, position - LOOKBEHIND)
+    start = document.text.rfind("\n", low, position) + 1 or low
+    return start if start in document.list_items else None
+
+
+def _lead_in_finder(engine: Engine, document: Document, sentences: Sentences) -> LeadIns:
+    """For a list item, the last sentence of the block that introduces its list (looked up once per item)."""
+    text = document.text
+    found: dict[int, _Sentence | None] = {}
+
+    def lead_in_of(position: int) -> _Sentence | None:
+        block_start = _item_start(document, position)
+        if block_start is None:
+            return None
+        if block_start not in found:
+            span = context.lead_in(text, document.list_items, position)
+            sentence = None
+            if span is not None:
+                index = sentences.index_of(span[1] - 1)
+                start, end = sentences.starts[index], sentences.ends[index]
+                keys = (
+                    {key for _, (key, _) in engine.keys.iter(_lower(text[start:end]))}
+                    if engine.triggers_by_key
+                    else set()
+                )
+                sentence = _Sentence(start, end, keys)
+            found[block_start] = sentence
+        return found[block_start]
+
+    return lead_in_of
 
 
 def _judge(
@@ -404,6 +460,7 @@ def _judge(
     stopped: set[str],
     stop: Callable[[CompiledRule, int | None], None],
     document: Document,
+    lead_in_of: LeadIns,
 ) -> tuple[tuple[tuple[int, int, int], ...], bool]:
     """Each rule's accepted matches in the sentence, as (rule number, start, end) from the window's
     start, and whether every rule ran to the end (a rule stopped by the time limit leaves it partial)."""
@@ -416,7 +473,7 @@ def _judge(
             complete = False
             continue
         try:
-            spans = list(_rule_spans(engine, prepared, text, sentence))
+            spans = list(_rule_spans(engine, prepared, text, sentence, lead_in_of))
             accepted = [(s, e) for s, e, t in spans if _accept(engine, prepared, text, sentence, (s, e, t))]
         except TimeoutError:
             stop(prepared, document.position(document.offsets.source_start(sentence.start)).line)

@@ -160,7 +160,10 @@ def prepare(settings: Settings) -> Prepared:
         return found
     rules = load_rules(settings)
     engine = compile_rules(rules)
-    lean = tuple(replace(r, triggers=(), companions=(), unless=(), flag_examples=(), pass_examples=()) for r in rules)
+    lean = tuple(
+        replace(r, triggers=(), companions=(), unless=(), lead_ins=(), flag_examples=(), pass_examples=())
+        for r in rules
+    )
     configured = frozenset(r.id for r in configured_rules(settings))
     engine = replace(engine, rules=tuple(replace(c, rule=rule) for c, rule in zip(engine.rules, lean, strict=True)))
     prepared = Prepared(lean, engine, configured, _rules_digest(rules))
@@ -236,6 +239,7 @@ def _rules_digest(rules: list[Rule]) -> str:
             [u.regex for u in r.triggers],
             [[u.regex for u in e] for e in r.companions],
             [u.regex for u in r.unless],
+            [u.regex for u in r.lead_ins],
         ]
         for r in rules
     ]

@@ -165,6 +165,8 @@ def add_html(builder: TextBuilder, source: str, start: int = 0, end: int | None 
             attribute_spans += _readable_attributes(source, tag, _attributes(source, markup.start(), markup.end()))
         if tag == "br" or tag == "wbr":
             builder.space(markup.start())
+        elif tag == "li" and not closing:
+            builder.start_item()
         elif tag not in INLINE_ELEMENTS:
             builder.end_block()
     if pos < end and not skip_stack:

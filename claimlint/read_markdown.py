@@ -134,7 +134,10 @@ def add_markdown(builder: TextBuilder, source: str, keys: ContentKeys) -> None:
     line_offsets.append(len(source))
     deferred: list[tuple[int, int]] = []
     row_cursor = (-1, 0)  # (line, offset): table cells on one row are located left to right
+    in_item = False  # the next inline content opens a list item
     for token in _parser().parse(source):
+        if token.type == "list_item_open":
+            in_item = True
         if token.map is None and token.type != "inline":
             continue
         if token.type == "front_matter" and token.map:
@@ -150,6 +153,9 @@ def add_markdown(builder: TextBuilder, source: str, keys: ContentKeys) -> None:
             add_html(builder, source, line_offsets[token.map[0]], line_offsets[token.map[1]])
         elif token.type == "inline" and token.map:
             builder.end_block()
+            if in_item:
+                builder.start_item()
+                in_item = False
             cursor = row_cursor[1] if row_cursor[0] == token.map[0] else 0
             bases = _locate_lines(source, line_offsets, token, token.content, cursor)
             if bases and bases[-1] >= 0:

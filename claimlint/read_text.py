@@ -34,6 +34,8 @@ def add_plain_lines(builder: TextBuilder, source: str, start: int = 0, end: int 
             builder.end_block()
         marker = _LIST_MARKER.match(body)
         skip = marker.end() if marker else 0
+        if marker:
+            builder.start_item()
         builder.add(body[skip:], match.start() + skip)
         builder.space(match.start() + len(body))
         previous = body

@@ -94,4 +94,5 @@ def build_document(data: bytes, path: str, reader: str, options: ReaderOptions |
     builder = READERS[reader](source, options or ReaderOptions())
     text, offsets = builder.build()
     notices = ((("note", decoded.notice),) if decoded.notice else ()) + tuple(("warning", n) for n in builder.notes)
-    return Document(path, source, text, offsets, reader, line_starts_of(source), notices)
+    items = frozenset(builder.list_items)
+    return Document(path, source, text, offsets, reader, line_starts_of(source), notices, items)

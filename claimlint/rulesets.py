@@ -4,7 +4,9 @@ A rule is one of a closed set of kinds:
 - `phrase`: any of `phrases` (the phrase language in `patterns.py`);
 - `pattern`: any of `patterns` (regular expressions, `regex` syntax, `{term}` allowed);
 - `cooccurrence`: every entry of `all` (each a term or a list of phrases) in one sentence,
-  optionally within `within` words.
+  optionally within `within` words;
+- `listed`: any of `items` in a list item whose list is introduced by a block ending with a colon
+  or question mark that matches one of `lead_ins` ("Who can benefit:" then "- Kidney disease").
 """
 
 from __future__ import annotations
@@ -21,7 +23,7 @@ from claimlint.prefilter import Factor, factors_of
 from claimlint.taxonomy import CATEGORIES, SEVERITIES
 from claimlint.yamlsource import ConfigError, check_keys, line_of, load_yaml_file
 
-KINDS = ("phrase", "pattern", "cooccurrence")
+KINDS = ("phrase", "pattern", "cooccurrence", "listed")
 JURISDICTIONS = ("us", "uk", "eu", "au")
 NEGATION_MODES = ("skip", "ignore")
 HEDGE_MODES = ("skip", "ignore")
@@ -37,6 +39,8 @@ _RULE_KEYS = frozenset(
         "patterns",
         "all",
         "within",
+        "items",
+        "lead_ins",
         "unless",
         "negation",
         "hedge",
@@ -49,7 +53,12 @@ _RULE_KEYS = frozenset(
         "jurisdictions",
     }
 )
-_KIND_KEYS = {"phrase": {"phrases"}, "pattern": {"patterns"}, "cooccurrence": {"all", "within"}}
+_KIND_KEYS = {
+    "phrase": {"phrases"},
+    "pattern": {"patterns"},
+    "cooccurrence": {"all", "within"},
+    "listed": {"items", "lead_ins"},
+}
 _EXAMPLE_KEYS = frozenset({"flag", "pass"})
 _RULE_ID = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
 _MARK = re.compile(r"\[\[(.+?)\]\]")
@@ -98,6 +107,7 @@ class Rule:
     ruleset: str
     path: str
     line: int
+    lead_ins: tuple[Unit, ...] = ()  # listed: phrase units, one of which the list's lead-in holds
 
 
 @dataclass(frozen=True)
@@ -288,11 +298,15 @@ def _rule(raw: Any, ruleset: str, terms: _Terms, path: Path) -> Rule:
         return tuple(_unit(e) for e in expressions)
 
     companions: tuple[tuple[Unit, ...], ...] = ()
+    lead_ins: tuple[Unit, ...] = ()
     within = None
     if kind == "phrase":
         triggers = phrase_units("phrases", _strings(raw.get("phrases"), path, line_of(raw, "phrases"), "phrases"))
     elif kind == "pattern":
         triggers = pattern_units(_strings(raw.get("patterns"), path, line_of(raw, "patterns"), "patterns"))
+    elif kind == "listed":
+        triggers = phrase_units("items", _strings(raw.get("items"), path, line_of(raw, "items"), "items"))
+        lead_ins = phrase_units("lead_ins", _strings(raw.get("lead_ins"), path, line_of(raw, "lead_ins"), "lead_ins"))
     else:
         groups = raw.get("all")
         if not isinstance(groups, list) or len(groups) < 2:
@@ -340,6 +354,7 @@ def _rule(raw: Any, ruleset: str, terms: _Terms, path: Path) -> Rule:
         ruleset=ruleset,
         path=str(path),
         line=raw.line if hasattr(raw, "line") else 0,
+        lead_ins=lead_ins,
     )
 
 

@@ -88,6 +88,7 @@ class TextBuilder:
         self._block_open = False
         self._pending_space: tuple[int, int] | None = None
         self.notes: list[str] = []  # what a reader could not read, reported with the file
+        self.list_items: list[int] = []  # where blocks that are list items start in the text
 
     def _emit(self, text: str, src_start: int, src_end: int) -> None:
         if self._pending_space is not None:
@@ -148,6 +149,12 @@ class TextBuilder:
         """A word break with no text of its own (a <br>, a line break between wrapped lines)."""
         if self._block_open and self._pending_space is None:
             self._pending_space = (src_pos, src_pos)
+
+    def start_item(self) -> None:
+        """The block that starts next is a list item (a bullet or numbered line, `<li>`)."""
+        self.end_block()
+        if not self.list_items or self.list_items[-1] != self._length:
+            self.list_items.append(self._length)
 
     def end_block(self) -> None:
         """Close the current block: no phrase may run across this point."""

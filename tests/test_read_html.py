@@ -77,3 +77,8 @@ def test_an_emoji_before_the_match_counts_two_utf16_units():
 
 def test_unterminated_comment_and_stray_brackets_do_not_crash():
     assert "a < b" in text_of("<p>a < b</p><!-- never closed <p>miracle</p>")
+
+
+def test_list_items_are_marked():
+    document = build_document(b"<p>Who:</p><ul><li>Acne</li><li><b>Hair</b> loss</li></ul><p>End</p>", "p.html", "html")
+    assert sorted(document.text[i : i + 4] for i in document.list_items) == ["Acne", "Hair"]

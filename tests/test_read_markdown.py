@@ -68,3 +68,8 @@ def test_code_urls_link_destinations_and_comments_are_not_linted():
 def test_table_cells_are_separate_blocks():
     text = build_document(b"| no side | effects |\n|---|---|\n| a | b |\n", "t.md", "markdown").text
     assert "no side\neffects" in text
+
+
+def test_list_items_are_marked():
+    document = build_document(b"Who can benefit:\n\n- Acne\n- Hair loss\n\nThanks.\n", "page.md", "markdown")
+    assert sorted(document.text[i : i + 4] for i in document.list_items) == ["Acne", "Hair"]

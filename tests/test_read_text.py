@@ -19,3 +19,8 @@ def test_blank_lines_and_list_markers_start_blocks():
 def test_byte_order_mark_is_not_part_of_the_text():
     document = build_document("\ufeffno side effects".encode(), "d.txt", "text")
     assert document.source.startswith("no")
+
+
+def test_list_items_are_marked():
+    document = build_document("Who:\n  \u2022 Acne\n  2. Hair loss\nEnd.\n".encode(), "p.txt", "text")
+    assert sorted(document.text[i : i + 4] for i in document.list_items) == ["Acne", "Hair"]
