@@ -123,6 +123,44 @@ def report(scores: Scores, title: str) -> str:
     return "\n".join(lines)
 
 
+SEEDS = ROOT.parent / "shared" / "seeds"
+SEEDS_EXPECTED = ROOT / "tests" / "seeds_expected.yaml"
+
+
+def seed_claims(engine: Engine) -> tuple[int, int] | None:
+    """(expected seed claims reported on their line with their category, expected claims), or None
+    when the seed articles are not beside the project."""
+    if not SEEDS.is_dir():
+        return None
+    expected = yaml.safe_load(SEEDS_EXPECTED.read_text(encoding="utf-8"))["seeds"]
+    caught = total = 0
+    for name, seed in expected.items():
+        document = build_document((SEEDS / name).read_bytes(), name, "text")
+        found = {(f.start.line, f.category) for f in scan(engine, document)[0]}
+        for claim in seed["claims"]:
+            for category in claim["categories"]:
+                total += 1
+                caught += (claim["line"], category) in found
+    return caught, total
+
+
+def targets(scores: Scores, seeds: tuple[int, int] | None) -> str:
+    """The issue's targets, each with its figure and whether it is met."""
+    lowest = min(CATEGORIES, key=scores.recall)
+    rows = [
+        ("recall", f"{scores.recall():.3f}", ">= 0.97", scores.recall() >= 0.97),
+        ("false alarms on negatives", f"{scores.false_alarm_rate():.1%}", "<= 2%", scores.false_alarm_rate() <= 0.02),
+        (f"lowest category recall ({lowest})", f"{scores.recall(lowest):.3f}", ">= 0.90", scores.recall(lowest) >= 0.9),
+    ]
+    if seeds is None:
+        rows.append(("seed claims caught", f"not measured: {SEEDS} is absent", "all", False))
+    else:
+        rows.append(("seed claims caught", f"{seeds[0]} of {seeds[1]}", "all", seeds[0] == seeds[1]))
+    lines = ["## targets", "", "| target | figure | wanted | |", "|---|---:|---|---|"]
+    lines += [f"| {name} | {figure} | {wanted} | {'met' if met else 'MISS'} |" for name, figure, wanted, met in rows]
+    return "\n".join(lines)
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--corpus", choices=[*CORPORA, "all"], default="all")
@@ -132,6 +170,8 @@ def main() -> int:
     engine = compile_rules(load_rules(Settings(base_dir=ROOT)))
     scores = evaluate(load_corpus(names), engine)
     print(report(scores, f"corpus: {', '.join(names)}"))
+    print()
+    print(targets(scores, seed_claims(engine)))
     if args.errors:
         print("\n### misses")
         for item, category, found in scores.misses:
