@@ -7,6 +7,7 @@ entry is never read; a cache that cannot be read or written is simply not used.
 from __future__ import annotations
 
 import contextlib
+import functools
 import hashlib
 import os
 import pickle
@@ -31,6 +32,7 @@ def cache_dir() -> Path:
 _CODE = Path(__file__).resolve().parent
 
 
+@functools.cache  # read once per process: every cache key includes it
 def _code_digest() -> bytes:
     """The modules whose output is cached: a changed compiler must not read an old entry."""
     digest = hashlib.sha256()

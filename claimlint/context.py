@@ -110,11 +110,12 @@ MAX_LIST_ITEMS = 40  # items between a list item and its lead-in, at most
 _HEADING_WORDS = 8  # a block this short without closing punctuation may be a heading
 
 
-def lead_in(text: str, list_items: frozenset[int], position: int) -> tuple[int, int] | None:
-    """The block introducing the list that the list item at `position` belongs to: the nearest block
-    before the list that ends with a colon or a question mark ("Who can benefit:"); one heading may
-    stand between it and the list. None when `position` is not in a list item or nothing leads in."""
-    start = text.rfind("\n", 0, position) + 1
+def lead_in(text: str, list_items: frozenset[int], item_start: int) -> tuple[int, int] | None:
+    """The block introducing the list that the list item starting at `item_start` belongs to: the
+    nearest block before the list that ends with a colon or a question mark ("Who can benefit:"); one
+    heading may stand between it and the list. None when `item_start` starts no list item or nothing
+    leads in."""
+    start = item_start
     if start not in list_items:
         return None
     items, heading = 0, False

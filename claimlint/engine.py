@@ -271,9 +271,14 @@ def _candidate_sentences(
         first = last
 
 
+def _block_start(text: str, position: int) -> int:
+    """Where the block holding `position` starts, looking back at most LOOKBEHIND characters."""
+    low = max(0, position - LOOKBEHIND)
+    return text.rfind("\n", low, position) + 1 or low
+
+
 def _window(text: str, sentence: _Sentence) -> tuple[int, str]:
-    low = max(0, sentence.start - LOOKBEHIND)
-    start = text.rfind("\n", low, sentence.start) + 1 or low
+    start = _block_start(text, sentence.start)
     return start, text[start : sentence.end]
 
 
@@ -421,8 +426,7 @@ def _item_start(document: Document, position: int) -> int | None:
     most LOOKBEHIND characters: a block that long is no list item, and a long line stays linear)."""
     if not document.list_items:
         return None
-    low = max(0, position - LOOKBEHIND)
-    start = document.text.rfind("\n", low, position) + 1 or low
+    start = _block_start(document.text, position)
     return start if start in document.list_items else None
 
 
@@ -436,7 +440,7 @@ def _lead_in_finder(engine: Engine, document: Document, sentences: Sentences) ->
         if block_start is None:
             return None
         if block_start not in found:
-            span = context.lead_in(text, document.list_items, position)
+            span = context.lead_in(text, document.list_items, block_start)
             sentence = None
             if span is not None:
                 index = sentences.index_of(span[1] - 1)

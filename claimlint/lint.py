@@ -44,11 +44,15 @@ class Report:
     fail_on: str = "warning"
 
 
+def ruleset_paths(settings: Settings) -> list[Path]:
+    """The configured rulesets' files (all the built-in ones by default)."""
+    names = settings.rulesets or tuple(builtin_names())
+    return [resolve_ruleset_path(name, settings.base_dir) for name in names]
+
+
 def configured_rules(settings: Settings) -> list[Rule]:
     """Every rule of the configured rulesets, before any filtering."""
-    names = settings.rulesets or tuple(builtin_names())
-    paths = [resolve_ruleset_path(name, settings.base_dir) for name in names]
-    return [rule for ruleset in load_rulesets(paths) for rule in ruleset.rules]
+    return [rule for ruleset in load_rulesets(ruleset_paths(settings)) for rule in ruleset.rules]
 
 
 def load_rules(settings: Settings) -> list[Rule]:
@@ -146,11 +150,9 @@ class Prepared:
 
 def prepare(settings: Settings) -> Prepared:
     """The active rules and their engine, from the disk cache when the rulesets are unchanged."""
-    names = settings.rulesets or tuple(builtin_names())
-    paths = [resolve_ruleset_path(name, settings.base_dir) for name in names]
     try:
         parts = [repr(settings.rule_key()).encode()]
-        for path in (*paths, builtin_dir() / LEXICON_FILE, builtin_dir() / JURISDICTIONS_FILE):
+        for path in (*ruleset_paths(settings), builtin_dir() / LEXICON_FILE, builtin_dir() / JURISDICTIONS_FILE):
             parts += [str(path.resolve()).encode(), str(path).encode(), path.read_bytes() if path.is_file() else b""]
         key: str | None = disk_cache.key_for("prepared", *parts)
     except OSError:

@@ -11,6 +11,7 @@ A rule is one of a closed set of kinds:
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -136,8 +137,14 @@ def builtin_dir() -> Path:
 
 def builtin_paths() -> dict[str, Path]:
     """Built-in rulesets by name (the file's stem), from every folder under the rulesets directory."""
+    return dict(_builtin_paths())
+
+
+@functools.cache
+def _builtin_paths() -> tuple[tuple[str, Path], ...]:
+    # Walked once per process: every ruleset name a run resolves looks here.
     found = {p.stem: p for p in builtin_dir().rglob("*.yaml") if not p.name.startswith("_")}
-    return dict(sorted(found.items()))
+    return tuple(sorted(found.items()))
 
 
 def builtin_names() -> list[str]:
