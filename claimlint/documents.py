@@ -56,12 +56,10 @@ _ASTRAL = re.compile("[\U00010000-\U0010ffff]")
 
 
 def line_starts_of(source: str) -> tuple[int, ...]:
-    starts = [0]
-    pos = source.find("\n")
-    while pos != -1:
-        starts.append(pos + 1)
-        pos = source.find("\n", pos + 1)
-    return tuple(starts)
+    return (0, *[line_break.end() for line_break in _LINE_BREAK.finditer(source)])
+
+
+_LINE_BREAK = re.compile("\n")
 
 
 _BOMS = (

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from fnmatch import fnmatchcase
+from fnmatch import translate
+from functools import cache
 from typing import Any
 
 from claimlint.read_html import add_html
@@ -77,6 +78,7 @@ _JSON_TOKEN = re.compile(r'"(?:[^"\\\n]|\\.)*"|[{}\[\]:,]')
 _JSON_ESCAPE = re.compile(r"\\(?:u[0-9a-fA-F]{4}(?:\\u[0-9a-fA-F]{4})?|.)")
 _SIMPLE_ESCAPES = {"b": "\b", "f": "\f", "n": "\n", "r": "\r", "t": "\t"}
 _TAG = re.compile(r"</?[A-Za-z][^<>]*>")
+_STRING_TAG = "tag:yaml.org,2002:str"
 
 
 @dataclass(frozen=True)
@@ -89,8 +91,14 @@ class ContentKeys:
     def reads(self, key: str) -> bool:
         key = key.lower()
         if self.include:
-            return any(fnmatchcase(key, pattern.lower()) for pattern in self.include)
-        return not any(fnmatchcase(key, pattern.lower()) for pattern in self.skip)
+            return _globs_pattern(self.include).match(key) is not None
+        return _globs_pattern(self.skip).match(key) is None
+
+
+@cache
+def _globs_pattern(globs: frozenset[str]) -> re.Pattern[str]:
+    """One regex matching what any of the globs matches (lower-cased), rather than a match per glob."""
+    return re.compile("|".join(translate(glob.lower()) for glob in sorted(globs)) or "(?!)")
 
 
 def _add_value(builder: TextBuilder, source: str, start: int, end: int) -> None:
@@ -102,10 +110,65 @@ def _add_value(builder: TextBuilder, source: str, start: int, end: int) -> None:
     builder.end_block()
 
 
+# Front matter is nearly always flat `key: value` lines, which PyYAML's pure-Python scanner takes about
+# a millisecond to read. Lines of a narrow, unambiguous form are read here instead (PyYAML's resolver
+# still decides which plain values are strings); YAML with anything else goes to PyYAML.
+_QUOTED_TEXT = r"""[^"'\\\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\ufeff\ufffe\uffff]*"""
+_PLAIN_WORDS = r"\w[\w.,/()+-]*(?: [\w.,/()+-]+)*"
+_FLOW_WORDS = r"\w[\w./()+-]*(?: [\w./()+-]+)*"
+_FLAT_LINE = re.compile(
+    rf"(?P<key>[A-Za-z][A-Za-z0-9_-]{{0,99}}): "
+    rf"(?:\"(?P<double>{_QUOTED_TEXT})\"|'(?P<single>{_QUOTED_TEXT})'|(?P<plain>{_PLAIN_WORDS})"
+    rf"|\[(?P<items>{_FLOW_WORDS}(?:, {_FLOW_WORDS})*)\])(?:\n|\Z)"
+)
+_FLOW_ITEM = re.compile(_FLOW_WORDS)
+
+
+def _flat_yaml_strings(text: str) -> list[tuple[str, str, int, int]] | None:
+    """(key, value, start, end) of each string value when `text` is only flat `key: value` lines
+    (quoted, plain or a flow list of plain words) and blank lines; None for any other YAML."""
+    import yaml
+
+    if yaml.SafeLoader.yaml_path_resolvers:
+        return None
+    resolvers = yaml.SafeLoader.yaml_implicit_resolvers
+
+    def is_string(plain: str) -> bool:
+        for tag, regexp in resolvers.get(plain[0], []) + resolvers.get(None, []):
+            if regexp.match(plain):
+                return bool(tag == _STRING_TAG)
+        return True
+
+    found: list[tuple[str, str, int, int]] = []
+    pos = 0
+    while pos < len(text):
+        if text[pos] == "\n":
+            pos += 1
+            continue
+        line = _FLAT_LINE.match(text, pos)
+        if line is None:
+            return None
+        key, kind = line.group("key"), line.lastgroup
+        if kind == "items":
+            for item in _FLOW_ITEM.finditer(text, line.start("items"), line.end("items")):
+                if is_string(item.group()):
+                    found.append((key, item.group(), *item.span()))
+        elif kind is not None and (kind != "plain" or is_string(line.group(kind))):
+            found.append((key, line.group(kind), *line.span(kind)))
+        pos = line.end()
+    return found
+
+
 def add_yaml_strings(builder: TextBuilder, source: str, start: int, end: int, keys: ContentKeys) -> bool:
     """Add the string values of the YAML in `source[start:end]`; False when it does not parse."""
     import yaml  # imported on first use, as in yamlsource
 
+    flat = _flat_yaml_strings(source[start:end])
+    if flat is not None:
+        for key, value, value_start, value_end in flat:
+            if keys.reads(key) and not _MACHINE_VALUE.search(value):
+                _add_value(builder, source, start + value_start, start + value_end)
+        return True
     try:
         root = yaml.compose(source[start:end], Loader=yaml.SafeLoader)
     except yaml.YAMLError:
@@ -119,7 +182,7 @@ def add_yaml_strings(builder: TextBuilder, source: str, start: int, end: int, ke
             stack.extend((item, key) for item in reversed(node.value))
         elif (
             isinstance(node, yaml.ScalarNode)
-            and node.tag == "tag:yaml.org,2002:str"
+            and node.tag == _STRING_TAG
             and keys.reads(key)
             and not _MACHINE_VALUE.search(node.value)
         ):

@@ -15,7 +15,7 @@ _MARKUP = re.compile(
     r"<!--.*?(?:-->|\Z)"  # comment (an unterminated one runs to the end)
     r"|<!\[CDATA\[.*?(?:\]\]>|\Z)"
     r"|<[!?][^>]*>?"  # doctype, processing instruction
-    r"|</?[A-Za-z][^\s/>]*(?:[^>\"']|\"[^\"]*\"|'[^']*')*>",
+    r"|<(?P<closing>/?)(?P<tag>[A-Za-z][^\s/>]*)(?:[^>\"']|\"[^\"]*\"|'[^']*')*>",  # tag: its name captured
     re.S,
 )
 _TAG = re.compile(r"<(/?)([A-Za-z][^\s/>]*)")
@@ -64,6 +64,8 @@ INLINE_ELEMENTS = frozenset(
     }
 )
 READ_ATTRIBUTES = ("alt", "title", "aria-label", "placeholder")
+# Most tags carry none of these: a tag without the name anywhere in it is not parsed for attributes.
+_READ_ATTRIBUTE_NAME = re.compile("|".join(READ_ATTRIBUTES), re.I)
 META_NAMES = frozenset({"description", "og:title", "og:description", "twitter:title", "twitter:description"})
 
 
@@ -84,6 +86,9 @@ def decode_entity(reference: str) -> str | None:
 
 def add_with_entities(builder: TextBuilder, source: str, start: int, end: int) -> None:
     """Add `source[start:end]`, decoding character references as replacement runs."""
+    if source.find("&", start, end) < 0:
+        builder.add(source[start:end], start)
+        return
     pos = start
     for entity in _ENTITY.finditer(source, start, end):
         decoded = decode_entity(entity.group())
@@ -131,21 +136,22 @@ def add_html(builder: TextBuilder, source: str, start: int = 0, end: int | None 
     # Attribute copy is its own block; added after the flow so it never splits a sentence.
     attribute_spans: list[tuple[int, int]] = []
     for markup in _MARKUP.finditer(source, start, end):
-        if markup.start() < pos:
+        markup_start, markup_end = markup.span()
+        if markup_start < pos:
             continue  # inside a raw-text element already skipped
-        if markup.start() > pos and not skip_stack:
-            add_with_entities(builder, source, pos, markup.start())
-        pos = markup.end()
-        tag_match = _TAG.match(markup.group())
-        if tag_match is None:
+        if markup_start > pos and not skip_stack:
+            add_with_entities(builder, source, pos, markup_start)
+        pos = markup_end
+        slash, tag = markup.group("closing", "tag")
+        if tag is None:
             continue  # comment, doctype, CDATA: never copy
-        closing, tag = tag_match.group(1) == "/", tag_match.group(2).lower()
+        closing, tag = slash == "/", tag.lower()
         if tag in SKIPPED_ELEMENTS:
             if closing:
                 if tag in skip_stack:
                     del skip_stack[len(skip_stack) - 1 - skip_stack[::-1].index(tag) :]
                     if not skip_stack and tag in _INLINE_SKIPPED:
-                        builder.opaque(skip_start, markup.end())
+                        builder.opaque(skip_start, markup_end)
                         continue
             elif not markup.group().endswith("/>"):
                 if tag in _RAW_TEXT:
@@ -153,7 +159,7 @@ def add_html(builder: TextBuilder, source: str, start: int = 0, end: int | None 
                     pos = close.end() if close else end
                 else:
                     if not skip_stack:
-                        skip_start = markup.start()
+                        skip_start = markup_start
                     skip_stack.append(tag)
                     if tag in _INLINE_SKIPPED:
                         continue
@@ -161,10 +167,10 @@ def add_html(builder: TextBuilder, source: str, start: int = 0, end: int | None 
             continue
         if skip_stack:
             continue
-        if not closing:
-            attribute_spans += _readable_attributes(source, tag, _attributes(source, markup.start(), markup.end()))
+        if not closing and (tag == "meta" or _READ_ATTRIBUTE_NAME.search(source, markup_start, markup_end)):
+            attribute_spans += _readable_attributes(source, tag, _attributes(source, markup_start, markup_end))
         if tag == "br" or tag == "wbr":
-            builder.space(markup.start())
+            builder.space(markup_start)
         elif tag == "li" and not closing:
             builder.start_item()
         elif tag not in INLINE_ELEMENTS:

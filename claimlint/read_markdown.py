@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from functools import cache
+from itertools import accumulate
 from typing import Any
 
 from claimlint.read_data import ContentKeys, add_yaml_strings
@@ -22,11 +23,16 @@ def _parser() -> Any:
     from markdown_it import MarkdownIt
     from mdit_py_plugins.front_matter import front_matter_plugin
 
-    return MarkdownIt("commonmark").use(front_matter_plugin).enable("table")
+    # Only the block structure is used (inline content is scanned here), so markdown-it's inline
+    # parse, which fills tokens' children, is switched off: the block tokens are the same without it.
+    return MarkdownIt("commonmark").use(front_matter_plugin).enable("table").disable(["inline", "text_join"])
 
 
+# The lookahead holds how each alternative starts; checking it first spares trying all of them at
+# every plain character (the `\b` of `url` defeats the re module's own scan for a first character).
 _INLINE = re.compile(
-    r"(?P<code>(?P<ticks>`+)(?:.+?)(?P=ticks))"
+    r"(?=[`!<\]\[*~_\\&]|https?://|www\.)"
+    r"(?:(?P<code>(?P<ticks>`+)(?:.+?)(?P=ticks))"
     r"|(?P<image>!\[(?P<alt>[^\]\n]*)\]\([^)\n]*\))"
     r"|(?P<autolink><(?:https?|ftp|mailto):[^>\s]*>)"
     r"|(?P<url>\b(?:https?://|www\.)[^\s<>()\[\]]+)"
@@ -37,7 +43,7 @@ _INLINE = re.compile(
     r"|(?P<bracket>\[(?=[^\]\n]*\][(\[]))"
     r"|(?P<emphasis>\*{1,3}|~~|(?<!\w)_{1,3}|_{1,3}(?!\w))"
     r"|(?P<escape>\\[!-/:-@\[-`{-~])"
-    r"|(?P<entity>&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});)",
+    r"|(?P<entity>&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});))",
     re.S,
 )
 
@@ -45,14 +51,15 @@ _INLINE = re.compile(
 class _Segments:
     """Maps offsets in a block's inline content to source offsets, line by line."""
 
-    def __init__(self, content: str, bases: list[int]) -> None:
-        self.line_starts = [0]
-        for line in content.split("\n")[:-1]:
-            self.line_starts.append(self.line_starts[-1] + len(line) + 1)
+    def __init__(self, lines: list[str], bases: list[int]) -> None:
+        self.line_starts = list(accumulate((len(line) + 1 for line in lines[:-1]), initial=0))
         self.bases = bases
 
     def pieces(self, start: int, end: int) -> list[tuple[int, int, int]]:
         """(content start, content end, source start) for each line piece of [start, end)."""
+        if len(self.line_starts) == 1:  # most blocks are one line
+            base = self.bases[0]
+            return [(start, end, base + start)] if start < end and base >= 0 else []
         found = []
         for index, line_start in enumerate(self.line_starts):
             line_end = self.line_starts[index + 1] - 1 if index + 1 < len(self.line_starts) else 1 << 60
@@ -62,12 +69,10 @@ class _Segments:
         return found
 
 
-def _locate_lines(source: str, line_offsets: list[int], token: Any, content: str, cursor: int) -> list[int]:
+def _locate_lines(source: str, line_offsets: list[int], first_line: int, lines: list[str], cursor: int) -> list[int]:
     """Source offset of each content line of an inline token (-1 where it cannot be found)."""
-    assert token.map is not None
     bases = []
-    first_line = token.map[0]
-    for index, line in enumerate(content.split("\n")):
+    for index, line in enumerate(lines):
         line_no = first_line + index
         if line_no + 1 >= len(line_offsets):
             bases.append(-1)
@@ -128,19 +133,16 @@ def _add_inline(
 
 
 def add_markdown(builder: TextBuilder, source: str, keys: ContentKeys) -> None:
-    line_offsets = [0]
-    for line in source.splitlines(keepends=True):
-        line_offsets.append(line_offsets[-1] + len(line))
+    line_offsets = list(accumulate(map(len, source.splitlines(keepends=True)), initial=0))
     line_offsets.append(len(source))
     deferred: list[tuple[int, int]] = []
     row_cursor = (-1, 0)  # (line, offset): table cells on one row are located left to right
     in_item = False  # the next inline content opens a list item
     for token in _parser().parse(source):
-        if token.type == "list_item_open":
+        kind = token.type
+        if kind == "list_item_open":
             in_item = True
-        if token.map is None and token.type != "inline":
-            continue
-        if token.type == "front_matter" and token.map:
+        elif kind == "front_matter" and token.map:
             builder.end_block()
             if not add_yaml_strings(
                 builder, source, line_offsets[token.map[0] + 1], line_offsets[token.map[1] - 1], keys
@@ -148,19 +150,21 @@ def add_markdown(builder: TextBuilder, source: str, keys: ContentKeys) -> None:
                 builder.notes.append(
                     f"front matter (line {token.map[0] + 1}) is not valid YAML; its values were not linted"
                 )
-        elif token.type == "html_block" and token.map:
+        elif kind == "html_block" and token.map:
             builder.end_block()
             add_html(builder, source, line_offsets[token.map[0]], line_offsets[token.map[1]])
-        elif token.type == "inline" and token.map:
+        elif kind == "inline" and token.map:
             builder.end_block()
             if in_item:
                 builder.start_item()
                 in_item = False
-            cursor = row_cursor[1] if row_cursor[0] == token.map[0] else 0
-            bases = _locate_lines(source, line_offsets, token, token.content, cursor)
+            first_line, content = token.map[0], token.content
+            lines = content.split("\n")
+            cursor = row_cursor[1] if row_cursor[0] == first_line else 0
+            bases = _locate_lines(source, line_offsets, first_line, lines, cursor)
             if bases and bases[-1] >= 0:
-                row_cursor = (token.map[0], bases[-1] + len(token.content.split("\n")[-1]))
-            _add_inline(builder, source, token.content, _Segments(token.content, bases), deferred)
+                row_cursor = (first_line, bases[-1] + len(lines[-1]))
+            _add_inline(builder, source, content, _Segments(lines, bases), deferred)
             builder.end_block()
     for alt_start, alt_end in deferred:
         builder.end_block()

@@ -28,12 +28,31 @@ _FOLDS = {
 }
 # Characters that vanish from the linted text (soft hyphen, zero-width and BOM).
 _INVISIBLE = "\u00ad\u200b\u200c\u200d\u2060\ufeff"
-_GAP = re.compile(f"[ {_INVISIBLE}]+")
+_GAP_CHARS = " " + _INVISIBLE
+# The characters that are gaps once folded: white space of every kind, and the invisible ones.
+_UNFOLDED_GAP_CHARS = " " + "".join(chr(code) for code, folded in _FOLDS.items() if folded == " ") + _INVISIBLE
+# A run of gap characters that is not a lone space: it folds to one space or to nothing.
+_BREAKING_GAP = re.compile(f"[{_GAP_CHARS}]{{2,}}|[{_INVISIBLE}]")
+
+
+# str.translate looks every character up in the dict, which is slow; ASCII text goes through a byte
+# table instead, and other text has its (usually few) foldable characters replaced by a regex.
+_ASCII_FOLDS = bytes.maketrans(
+    bytes(code for code in _FOLDS if code < 128), "".join(_FOLDS[code] for code in _FOLDS if code < 128).encode()
+)
+_FOLDED = {chr(code): folded for code, folded in _FOLDS.items()}
+_FOLDABLE = re.compile("[" + re.escape("".join(_FOLDED)) + "]")
+
+
+def _folded_character(match: re.Match[str]) -> str:
+    return _FOLDED[match.group()]
 
 
 def fold(text: str) -> str:
     """Apply the one-for-one typographic folds (the same ones the builder applies)."""
-    return text.translate(_FOLDS)
+    if text.isascii():
+        return text.encode("ascii").translate(_ASCII_FOLDS).decode("ascii")
+    return _FOLDABLE.sub(_folded_character, text)
 
 
 @dataclass(frozen=True)
@@ -85,6 +104,7 @@ class TextBuilder:
         self._src_starts: list[int] = []
         self._src_ends: list[int] = []
         self._length = 0
+        self._verbatim_end = -1  # source end of the last run when it maps character by character
         self._block_open = False
         self._pending_space: tuple[int, int] | None = None
         self.notes: list[str] = []  # what a reader could not read, reported with the file
@@ -99,39 +119,52 @@ class TextBuilder:
         self._block_open = True
 
     def _emit_raw(self, text: str, src_start: int, src_end: int) -> None:
-        ends = self._src_ends
+        verbatim = len(text) == src_end - src_start
         # Merge with the previous run when both are verbatim and contiguous in text and source.
-        if (
-            ends
-            and ends[-1] == src_start
-            and len(text) == src_end - src_start
-            and self._length - self._text_starts[-1] == ends[-1] - self._src_starts[-1]
-        ):
-            ends[-1] = src_end
+        if verbatim and src_start == self._verbatim_end:
+            self._src_ends[-1] = src_end
         else:
             self._text_starts.append(self._length)
             self._src_starts.append(src_start)
-            ends.append(src_end)
+            self._src_ends.append(src_end)
+        self._verbatim_end = src_end if verbatim else -1
         self._chunks.append(text)
         self._length += len(text)
 
     def add(self, source_text: str, src_start: int) -> None:
         """Add a verbatim slice of the source that starts at `src_start`."""
-        folded = source_text.translate(_FOLDS)
+        # Folding keeps lengths and turns white space into spaces, so the gaps at either end are found
+        # before folding (often the whole slice is indentation) and only the words between are folded.
+        core = source_text.strip(_UNFOLDED_GAP_CHARS)
+        if not core:  # white space or nothing: at most a word break
+            if self._block_open and self._pending_space is None and source_text.strip(_INVISIBLE):
+                self._pending_space = (src_start, src_start + len(source_text))
+            return
+        lead = len(source_text) - len(source_text.lstrip(_UNFOLDED_GAP_CHARS))
+        end = lead + len(core)
+        if lead and self._block_open and self._pending_space is None and source_text[:lead].strip(_INVISIBLE):
+            self._pending_space = (src_start, src_start + lead)
+        # Words joined by one space are already normal text: they go out as one piece, and only the
+        # gaps that change the text (longer runs, invisible characters) split it. ASCII text has no
+        # invisible characters, so there a double space is the only such gap.
+        folded = fold(core)
+        breaking_gaps = () if folded.isascii() and "  " not in folded else _BREAKING_GAP.finditer(folded)
+        core_start = src_start + lead
         pos = 0
-        for gap in _GAP.finditer(folded):
-            if gap.start() > pos:
-                self._emit(folded[pos : gap.start()], src_start + pos, src_start + gap.start())
-            if " " in gap.group() and self._block_open and self._pending_space is None:
-                self._pending_space = (src_start + gap.start(), src_start + gap.end())
-            pos = gap.end()
-        if pos < len(folded):
-            self._emit(folded[pos:], src_start + pos, src_start + len(folded))
+        for gap in breaking_gaps:
+            gap_start, gap_end = gap.span()
+            self._emit(folded[pos:gap_start], core_start + pos, core_start + gap_start)
+            if " " in gap.group():
+                self._pending_space = (core_start + gap_start, core_start + gap_end)
+            pos = gap_end
+        self._emit(folded[pos:], core_start + pos, src_start + end)
+        if end < len(source_text) and source_text[end:].strip(_INVISIBLE):
+            self._pending_space = (src_start + end, src_start + len(source_text))
 
     def add_replacement(self, text: str, src_start: int, src_end: int) -> None:
         """Add text that stands for the whole source span (a decoded entity, say)."""
-        folded = text.translate(_FOLDS)
-        if not folded.strip(" " + _INVISIBLE):
+        folded = fold(text)
+        if not folded.strip(_GAP_CHARS):
             if self._block_open and " " in folded and self._pending_space is None:
                 self._pending_space = (src_start, src_end)
             return

@@ -1,3 +1,5 @@
+import pytest
+
 from claimlint.engine import scan
 from claimlint.read_data import ContentKeys
 from claimlint.readers import ReaderOptions, build_document
@@ -54,3 +56,31 @@ def test_content_keys_can_be_included_or_skipped():
 
 def test_broken_json_does_not_crash():
     assert findings('{"title": "miracle", "x": [1, 2', "json") == [("miracle-language", 1, 12, "miracle")]
+
+
+FLAT_FRONT_MATTER = [
+    'title: "Looking after your skin"\ndescription: "No downtime: back to work the same day."\n',
+    "author: Nurse Hannah Cole\ndate: 2024-04-27\ndraft: false\nrating: 4.5\nweeks: 12\n",
+    "tags: [news, injectables, skin care, 2024-01-01, yes]\n\nsummary: 'Results vary, so ask us'\n",
+    'image: img/a.png\nurl: "https://example.com"\ncaption: Before and after (week 6), by Dr. Lee\n',
+]
+PYYAML_FRONT_MATTER = [
+    'title: "Escaped \\u2014 dash"\n',
+    "title: A long title\n  that wraps\n",
+    "title: Safe # a comment\n",
+    "faq:\n  - answer: It is 100% safe.\n",
+    "title:\tTabbed\n",
+]
+
+
+@pytest.mark.parametrize("front_matter", FLAT_FRONT_MATTER + PYYAML_FRONT_MATTER)
+def test_flat_front_matter_is_read_as_pyyaml_reads_it(front_matter, monkeypatch):
+    from claimlint import read_data
+
+    assert (read_data._flat_yaml_strings(front_matter) is not None) == (front_matter in FLAT_FRONT_MATTER)
+    source = f"---\n{front_matter}---\nBody.\n"
+    read_directly = build_document(source.encode(), "page.md", "markdown")
+    monkeypatch.setattr(read_data, "_flat_yaml_strings", lambda text: None)
+    read_by_pyyaml = build_document(source.encode(), "page.md", "markdown")
+    assert (read_directly.text, read_directly.offsets) == (read_by_pyyaml.text, read_by_pyyaml.offsets)
+    assert read_directly.notices == read_by_pyyaml.notices

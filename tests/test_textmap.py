@@ -53,3 +53,19 @@ def test_opaque_content_keeps_neighbouring_words_apart():
     text, offsets = build(("add", "no ", 0), ("opaque", 3, 9), ("add", " effects", 9))
     assert text == f"no {OPAQUE} effects\n"
     assert offsets.source_span(3, 4) == (3, 9)
+
+
+def test_fold_matches_the_fold_table_for_every_character():
+    from claimlint.textmap import _FOLDS, fold
+
+    every_character = "".join(map(chr, range(0x110000)))
+    assert fold(every_character) == every_character.translate(_FOLDS)
+    assert fold("it`s\tfine") == "it's fine"
+
+
+def test_only_gaps_that_change_the_text_split_a_run():
+    source = "a b  c\u200bd"
+    text, offsets = build(("add", source, 0))
+    assert text == "a b cd\n"
+    assert offsets.text_starts[:4] == (0, 3, 4, 5)
+    assert [offsets.source_span(pos, pos + 1) for pos in range(6)] == [(0, 1), (1, 2), (2, 3), (3, 5), (5, 6), (7, 8)]
