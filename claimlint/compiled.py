@@ -21,9 +21,11 @@ from claimlint import cache
 
 if sys.version_info >= (3, 11):
     from re import _compiler as sre_compile
+    from re import _constants as sre_constants
     from re import _parser as sre_parse
 else:  # pragma: no cover - Python 3.10
     import sre_compile
+    import sre_constants
     import sre_parse
 
 FLAGS = re.IGNORECASE
@@ -83,10 +85,115 @@ class PatternStore:
 def _standard_entry(expression: str) -> _Entry:
     try:
         parsed = sre_parse.parse(expression, FLAGS)
-        code = sre_compile._code(parsed, FLAGS)  # type: ignore[attr-defined]
+        try:
+            code = sre_compile._code(parsed, FLAGS)  # type: ignore[attr-defined]
+        except re.error:
+            # `re` needs look-behinds of one width; one of a few widths is spelt out as several.
+            if not _fix_lookbehinds(parsed):
+                raise
+            code = sre_compile._code(parsed, FLAGS)  # type: ignore[attr-defined]
     except (re.error, OverflowError, RecursionError):
-        return NEEDS_REGEX  # `regex` accepts more (variable-width look-behind)
+        return NEEDS_REGEX  # `regex` accepts more (look-behinds of unbounded width)
     return (parsed.state.flags | FLAGS, array.array("I", code), parsed.state.groups - 1, parsed.state.groupdict)
+
+
+_MAX_SPELLINGS = 256  # a look-behind spelt out as more fixed-width alternatives than this is left to `regex`
+_Items = list[tuple[Any, Any]]
+# Left to `regex` inside a look-behind: groups (their numbers would repeat), unbounded repetition
+# (what a bounded one becomes when not spelt out above), back-references.
+_NOT_SPELT = frozenset(
+    getattr(sre_constants, name, None)
+    for name in (
+        "SUBPATTERN",
+        "BRANCH",
+        "GROUPREF",
+        "GROUPREF_EXISTS",
+        "MAX_REPEAT",
+        "MIN_REPEAT",
+        "POSSESSIVE_REPEAT",
+        "ATOMIC_GROUP",
+    )
+) - {None}
+
+
+def _fix_lookbehinds(pattern: Any) -> bool:
+    """Rewrite, in place, each look-behind whose width varies into fixed-width ones with the same
+    meaning: (?<=a|bc) as (?:(?<=a)|(?<=bc)), and (?<!a|bc) as (?<!a)(?<!bc). False when one
+    cannot be (unbounded repetition, groups inside, too many spellings)."""
+    items = pattern.data
+    for at, (op, av) in enumerate(items):
+        if op in (sre_constants.ASSERT, sre_constants.ASSERT_NOT) and av[0] == -1:
+            low, high = av[1].getwidth()
+            if low == high:
+                continue
+            spelt = _fixed_width(list(av[1].data))
+            if spelt is None:
+                return False
+            state = pattern.state
+            behinds: list[Any] = [(op, (-1, sre_parse.SubPattern(state, spelling))) for spelling in spelt]
+            if op is sre_constants.ASSERT_NOT:  # none of them may match: one after another
+                items[at : at + 1] = behinds
+                return _fix_lookbehinds(pattern)
+            branch = (sre_constants.BRANCH, (None, [sre_parse.SubPattern(state, [b]) for b in behinds]))
+            items[at] = (sre_constants.SUBPATTERN, (None, 0, 0, sre_parse.SubPattern(state, [branch])))
+            continue
+        for sub in _children(op, av):
+            if not _fix_lookbehinds(sub):
+                return False
+    return True
+
+
+def _children(op: Any, av: Any) -> list[Any]:
+    if op is sre_constants.SUBPATTERN:
+        return [av[-1]]
+    if op is sre_constants.BRANCH:
+        return list(av[1])
+    if op in (sre_constants.MAX_REPEAT, sre_constants.MIN_REPEAT, getattr(sre_constants, "POSSESSIVE_REPEAT", None)):
+        return [av[2]]
+    if op in (sre_constants.ASSERT, sre_constants.ASSERT_NOT):
+        return [av[1]]
+    if op is getattr(sre_constants, "ATOMIC_GROUP", None):
+        return [av]
+    return []
+
+
+def _fixed_width(items: _Items) -> list[_Items] | None:
+    """Every way to spell the sequence as a sequence without alternation or repetition, or None."""
+    spelt: list[_Items] = [[]]
+    for op, av in items:
+        if op is sre_constants.BRANCH:
+            choices: list[_Items] = []
+            for alternative in av[1]:
+                found = _fixed_width(list(alternative.data))
+                if found is None:
+                    return None
+                choices += found
+        elif op is sre_constants.SUBPATTERN and av[0] is None and not av[1] and not av[2]:
+            found = _fixed_width(list(av[-1].data))
+            if found is None:
+                return None
+            choices = found
+        elif op in (sre_constants.MAX_REPEAT, sre_constants.MIN_REPEAT) and av[1] != sre_constants.MAXREPEAT:
+            low, high, sub = av
+            once = _fixed_width(list(sub.data))
+            if once is None or high > _MAX_SPELLINGS:
+                return None
+            choices = []
+            repeated: list[_Items] = [[]]
+            for count in range(high + 1):
+                if count >= low:
+                    choices += repeated
+                repeated = [a + b for a in repeated for b in once]
+                if len(choices) + len(repeated) > _MAX_SPELLINGS:
+                    return None
+        elif op in _NOT_SPELT:
+            return None
+        else:
+            choices = [[(op, av)]]
+        spelt = [a + b for a in spelt for b in choices]
+        if len(spelt) > _MAX_SPELLINGS:
+            return None
+    return spelt
 
 
 def _from_standard_entry(expression: str, entry: _Entry) -> Any:

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import multiprocessing
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -290,6 +288,10 @@ def _lint_chunk(chunk: list[tuple[str, bytes, str, str]]) -> list[FileResult]:
 
 def _in_parallel(work: list[tuple[str, bytes, str, str]], settings: dict[str, Settings], jobs: int) -> list[FileResult]:
     """Lint in worker processes; results come back in the order of `work`."""
+    # Imported here: a one-file run (a pre-commit hook's usual case) never starts workers.
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
     size = max(1, min(32, len(work) // (jobs * 4) or 1))
     chunks = [work[i : i + size] for i in range(0, len(work), size)]
     method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"

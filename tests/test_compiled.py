@@ -9,7 +9,8 @@ from claimlint.compiled import Lazy, PatternStore
 EXPRESSIONS = [
     r"(?<![\w])no[- ]?side[- ]?effects(?![\w])",
     r"\b(?P<word>cure[sd]?)\b (?:acne|eczema)",
-    r"(?<=\?\s{1,3})none\b",  # variable-width look-behind: only `regex` compiles it
+    r"(?<=\?\s+)none\b",  # unbounded look-behind: only `regex` compiles it
+    r"(?<=\?\s{1,3})none\b",  # look-behind of a few widths: spelt out for `re`
 ]
 TEXTS = ["No side-effects at all.", "It cures acne and cured eczema", "Any downside?  None at all", ""]
 
@@ -44,6 +45,34 @@ def test_standard_patterns_use_re_and_the_rest_regex(cache_dir):
     assert isinstance(store.compile(EXPRESSIONS[0]), re.Pattern)
     assert not isinstance(store.compile(EXPRESSIONS[2]), re.Pattern)
     assert not isinstance(store.compile(EXPRESSIONS[0], standard=False), re.Pattern)
+
+
+LOOKBEHINDS = [
+    r"(?<=\?\s{1,3})none\b",
+    r"(?<=,\s{0,2})and\b",
+    r"\b(?<!\b(?:it|this|these)\s)(?:cures?|heals?)\b",
+    r"(?<=(?:^|[.!?]\s?|: ))(?:no|zero) pain",
+    r"x(?<!(?:ab|c){1,2}x)y",
+]
+LOOKBEHIND_TEXTS = [
+    "Any pain?  None. Pain?None at all?\tnone",
+    "safe,and quick,  and, ,   and calm and",
+    "It cures. This heals. Laser cures acne; these  heals and it heals",
+    "No pain. zero pain!no pain: no pain, zero  pain",
+    "abxy cxy ababxy ccxy xy abcxy",
+]
+
+
+@pytest.mark.parametrize("expression", LOOKBEHINDS)
+def test_lookbehinds_of_a_few_widths_compile_with_re_and_match_as_regex_does(cache_dir, expression):
+    spelt = PatternStore().compile(expression)
+    assert isinstance(spelt, re.Pattern)
+    with pytest.raises(re.error):
+        re.compile(expression)  # `re` alone rejects them
+    reference = regex.compile(expression, regex.IGNORECASE | regex.V0)
+    for text in LOOKBEHIND_TEXTS:
+        for start in range(len(text)):
+            assert spans(spelt, text[start:]) == spans(reference, text[start:]), (expression, text[start:])
 
 
 def test_a_damaged_entry_is_compiled_afresh(cache_dir):
