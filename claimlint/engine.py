@@ -78,15 +78,9 @@ class Engine:
         """A rule's `unless` or co-occurring entry indexed by factor (some hold hundreds of units)."""
         found = self._groups.get(units)
         if found is None:
-            by_key: dict[int, list[int]] = {}
-            for unit in units:
-                for key in self.factors[unit][0] if self.factors[unit] else ():
-                    by_key.setdefault(key, []).append(unit)
-            found = self._groups[units] = _Group(
-                {unit: order for order, unit in reversed(list(enumerate(units)))},
-                {key: tuple(found_units) for key, found_units in by_key.items()},
-                tuple(unit for unit in units if not self.factors[unit]),
-            )
+            by_key, unfiltered = _by_first_factor(units, self.factors)
+            order = {unit: place for place, unit in reversed(list(enumerate(units)))}
+            found = self._groups[units] = _Group(order, by_key, unfiltered)
         return found
 
     def pattern(self, unit: int) -> Any:
@@ -170,25 +164,33 @@ def compile_rules(rules: list[Rule], timeout: float = DEFAULT_TIMEOUT) -> Engine
         automaton.add_word(string, (key, len(string)))
     if key_numbers:
         automaton.make_automaton()
-    triggers_by_key: dict[int, list[int]] = {}
-    unfiltered = []
-    for unit in sorted(trigger_of):
-        if not factors[unit]:
-            unfiltered.append(unit)
-            continue
-        for key in factors[unit][0]:  # the most selective factor comes first
-            triggers_by_key.setdefault(key, []).append(unit)
+    triggers_by_key, unfiltered = _by_first_factor(tuple(sorted(trigger_of)), factors)
     return Engine(
         tuple(compiled_rules),
         tuple(u.regex for u in units),
         factors,
         automaton,
-        {key: tuple(found) for key, found in triggers_by_key.items()},
-        tuple(unfiltered),
+        triggers_by_key,
+        unfiltered,
         {unit: tuple(rule_numbers) for unit, rule_numbers in trigger_of.items()},
         frozenset(limited),
         timeout,
     )
+
+
+def _by_first_factor(
+    units: tuple[int, ...], factors: tuple[tuple[frozenset[int], ...], ...]
+) -> tuple[dict[int, tuple[int, ...]], tuple[int, ...]]:
+    """The units indexed under each key of their most selective factor (listed first), and the
+    units without factors, which no key finds."""
+    by_key: dict[int, list[int]] = {}
+    unfiltered = []
+    for unit in units:
+        if not factors[unit]:
+            unfiltered.append(unit)
+        for key in factors[unit][0] if factors[unit] else ():
+            by_key.setdefault(key, []).append(unit)
+    return {key: tuple(found) for key, found in by_key.items()}, tuple(unfiltered)
 
 
 def _is_builtin(rule: Rule, builtin: str) -> bool:
