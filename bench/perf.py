@@ -15,7 +15,8 @@ folder so no project configuration is picked up):
   patterns cached by earlier runs), and unchanged; next to the bare interpreter start
   (`python -c pass`) and `import claimlint.cli`;
 - rule scaling: the 4 MB corpus with every built-in rule copied ten times under new ids (stopped
-  at 20x the time of the built-in rules, 5x with --quick);
+  at 20x the time of the built-in rules, 5x with --quick); rulesets are compiled on first use and
+  cached by content, so that one-off cost is timed apart, on the single page with an empty cache;
 - repeat run: the 40 MB corpus again, unchanged (a cold run with `--no-cache` when that option
   exists, then a priming run and the measured repeat run);
 - `--jobs 1` against the default, when `claimlint check` has `--jobs`;
@@ -119,11 +120,17 @@ class Results:
 # --------------------------------------------------------------------------------------------
 
 
-def timed(cmd: Sequence[str], cwd: Path, stdout: Path | None = None, timeout: float = TIMEOUT) -> Run:
+def timed(
+    cmd: Sequence[str],
+    cwd: Path,
+    stdout: Path | None = None,
+    timeout: float = TIMEOUT,
+    env: dict[str, str] | None = None,
+) -> Run:
     """Run `cmd`, returning its wall time and its own peak RSS (from os.wait4, not shared with other children)."""
     with tempfile.TemporaryFile() as err, open(stdout or os.devnull, "wb") as out:
         start = time.perf_counter()
-        proc = subprocess.Popen(list(cmd), cwd=cwd, stdout=out, stderr=err, stdin=subprocess.DEVNULL)
+        proc = subprocess.Popen(list(cmd), cwd=cwd, stdout=out, stderr=err, stdin=subprocess.DEVNULL, env=env)
         deadline = start + timeout
         timed_out = False
         while True:
@@ -192,9 +199,18 @@ class Claimlint:
     def has_option(self, option: str) -> bool:
         return re.search(rf"(^|[\s,]){re.escape(option)}\b", self.help) is not None
 
-    def check(self, target: Path, *extra: str, report: str = "report.json", timeout: float = TIMEOUT) -> Run:
+    def check(
+        self,
+        target: Path,
+        *extra: str,
+        report: str = "report.json",
+        timeout: float = TIMEOUT,
+        cache_dir: Path | None = None,
+    ) -> Run:
+        """One `claimlint check` run; with `cache_dir`, on that cache folder instead of the user's."""
         cmd = [self.python, "-m", "claimlint", "check", "--format", "json", "-o", str(self.work / report)]
-        return timed([*cmd, "--exit-zero", *extra, str(target)], self.work, timeout=timeout)
+        env = None if cache_dir is None else {**os.environ, "CLAIMLINT_CACHE_DIR": str(cache_dir)}
+        return timed([*cmd, "--exit-zero", *extra, str(target)], self.work, timeout=timeout, env=env)
 
 
 # --------------------------------------------------------------------------------------------
@@ -471,7 +487,9 @@ def measure_throughput(cl: Claimlint, corpora: list[Corpus], results: Results, r
 
 
 def measure_rule_scaling(cl: Claimlint, c: Corpus, base: Run, work: Path, results: Results, cap: float) -> None:
-    """Built-in rules vs ten copies of each; the run is stopped at `cap` times the base time."""
+    """Built-in rules vs ten copies of each, on the corpus (the run is stopped at `cap` times the base
+    time). Rulesets are parsed and compiled on first use and cached by content, so that one-off cost
+    is measured apart: on one page with an empty cache, for the built-in rules and for the copies."""
     print(f"\nrule scaling, {c.name} corpus")
     try:
         paths, originals, total = multiplied_rulesets(work / "rules-x10", 10)
@@ -479,6 +497,23 @@ def measure_rule_scaling(cl: Claimlint, c: Corpus, base: Run, work: Path, result
         results.note(f"rule scaling skipped: the rulesets could not be read ({error})")
         return
     flags = [arg for p in paths for arg in ("--ruleset", str(p))]
+    page = work / "single" / "page.html"
+    if page.is_file():
+        first_use = {}
+        for label, rule_flags in (("built-in", []), ("10x", flags)):
+            with tempfile.TemporaryDirectory(dir=work) as empty_cache:
+                run = cl.check(page, *rule_flags, report="report-first.json", cache_dir=Path(empty_cache))
+            first_use[label] = run
+            if not run.ok:
+                describe_failure(f"first use of the {label} rules", run, results)
+        if all(run.ok for run in first_use.values()):
+            results.add(
+                "first use of new rules, one page, empty cache (one-off: then cached)",
+                f"built-in {fmt_s(first_use['built-in'].seconds)}, 10x copies {fmt_s(first_use['10x'].seconds)}",
+                "",
+                None,
+            )
+        cl.check(page, *flags, report="report-x10.json")  # the copies compiled into the usual cache
     cold_flag = ["--no-cache"] if cl.has_option("--no-cache") else []
     limit = max(30.0, cap * base.seconds)
     run = cl.check(c.path, *cold_flag, *flags, report="report-x10.json", timeout=limit)

@@ -11,7 +11,6 @@ pattern can hang a run.
 
 from __future__ import annotations
 
-import itertools
 import os
 import re
 from bisect import bisect_left
@@ -41,6 +40,7 @@ class CompiledRule:
     companions: tuple[tuple[int, ...], ...]
     unless: tuple[int, ...]
     lead_ins: tuple[int, ...] = ()
+    order: dict[int, int] = field(default_factory=dict)  # trigger unit -> its first place in `triggers`
 
 
 @dataclass(frozen=True)
@@ -122,36 +122,38 @@ def compile_rules(rules: list[Rule], timeout: float = DEFAULT_TIMEOUT) -> Engine
     units: list[Unit] = []
     checked = os.path.join(builtin_dir(), "")
 
-    def number(unit: Unit, rule: Rule, what: str, builtin: bool) -> int:
+    def number(unit: Unit, rule: Rule, hand_written: bool = False) -> int:
         if unit.regex not in numbers:
-            # Built-in rules are compiled by the test suite; others are checked now, so a broken
-            # pattern is an error naming its file and line before any file is linted.
-            if not builtin:
-                try:
-                    compiled.STORE.compile(unit.regex, standard=False)
-                except Exception as error:  # regex.error, OverflowError, RecursionError
-                    raise ConfigError(
-                        rule.path, rule.line, f"rule '{rule.id}': {what} does not compile: {error}"
-                    ) from None
             numbers[unit.regex] = len(units)
             units.append(unit)
+        if hand_written and unit.regex not in checked_patterns:
+            # A hand-written pattern from another ruleset is checked now, so a broken one is an error
+            # naming its file and line before any file is linted. (Built-in patterns are compiled by
+            # the test suite; units made from phrases are valid by construction.)
+            try:
+                compiled.STORE.compile(unit.regex, standard=False)
+            except Exception as error:  # regex.error, OverflowError, RecursionError
+                raise ConfigError(
+                    rule.path, rule.line, f"rule '{rule.id}': pattern does not compile: {error}"
+                ) from None
+            checked_patterns.add(unit.regex)
         return numbers[unit.regex]
 
+    checked_patterns: set[str] = set()
     compiled_rules = []
     trigger_of: dict[int, list[int]] = {}
     limited: set[int] = set()
     for index, rule in enumerate(rules):
-        builtin = _is_builtin(rule, checked)
-        triggers = tuple(number(u, rule, "pattern", builtin) for u in rule.triggers)
-        if rule.kind == "pattern" and not builtin:
+        hand_written = rule.kind == "pattern" and not _is_builtin(rule, checked)
+        triggers = tuple(number(u, rule, hand_written) for u in rule.triggers)
+        if hand_written:
             limited.update(triggers)
-        companions = tuple(
-            tuple(number(u, rule, "co-occurring term", builtin) for u in entry) for entry in rule.companions
-        )
-        unless = tuple(number(u, rule, "'unless'", builtin) for u in rule.unless)
-        lead_ins = tuple(number(u, rule, "lead-in", builtin) for u in rule.lead_ins)
-        compiled_rules.append(CompiledRule(rule, triggers, companions, unless, lead_ins))
-        for unit in triggers:
+        companions = tuple(tuple(number(u, rule) for u in entry) for entry in rule.companions)
+        unless = tuple(number(u, rule) for u in rule.unless)
+        lead_ins = tuple(number(u, rule) for u in rule.lead_ins)
+        order = {unit: place for place, unit in reversed(list(enumerate(triggers)))}
+        compiled_rules.append(CompiledRule(rule, triggers, companions, unless, lead_ins, order))
+        for unit in dict.fromkeys(triggers):
             trigger_of.setdefault(unit, []).append(index)
 
     key_numbers: dict[str, int] = {}
@@ -288,14 +290,23 @@ def _matches(engine: Engine, unit: int, text: str, sentence: _Sentence) -> list[
     """The unit's matches in the sentence (none without searching when a factor is missing)."""
     found = sentence.found.get(unit)
     if found is None:
-        found = []
         if all(not factor.isdisjoint(sentence.keys) for factor in engine.factors[unit]):
-            if sentence.window is None:
-                sentence.window = _window(text, sentence)
-            base, window = sentence.window
-            for match in engine.pattern(unit).finditer(window, sentence.start - base):
-                if match.end() > match.start() and "\n" not in match.group():
-                    found.append((match.start() + base, match.end() + base))
+            return _search(engine, unit, text, sentence)
+        found = sentence.found[unit] = []
+    return found
+
+
+def _search(engine: Engine, unit: int, text: str, sentence: _Sentence) -> list[tuple[int, int]]:
+    """The unit's matches in the sentence, searched once (for a unit whose factors are all there)."""
+    found = sentence.found.get(unit)
+    if found is None:
+        found = []
+        if sentence.window is None:
+            sentence.window = _window(text, sentence)
+        base, window = sentence.window
+        for match in engine.pattern(unit).finditer(window, sentence.start - base):
+            if match.end() > match.start() and "\n" not in match.group():
+                found.append((match.start() + base, match.end() + base))
         sentence.found[unit] = found
     return found
 
@@ -312,57 +323,63 @@ def _leftmost(engine: Engine, units: tuple[int, ...], text: str, sentence: _Sent
     return min(found)[2] if found else None
 
 
-def _trigger_spans(engine: Engine, prepared: CompiledRule, text: str, sentence: _Sentence) -> Iterator[tuple[int, int]]:
-    """Non-overlapping matches of the rule's triggers in the sentence, left to right (at one
-    position, the first trigger in the rule's order wins)."""
+def _trigger_spans(
+    engine: Engine, prepared: CompiledRule, text: str, sentence: _Sentence, candidates: list[int]
+) -> list[tuple[int, int]]:
+    """Non-overlapping matches of the rule's candidate triggers in the sentence, left to right (at
+    one position, the first trigger in the rule's order wins)."""
+    order = prepared.order
     spans = sorted(
-        (start, order, end)
-        for order, unit in enumerate(prepared.triggers)
-        if unit in sentence.triggers
-        for start, end in _matches(engine, unit, text, sentence)
+        (start, order[unit], end) for unit in candidates for start, end in _search(engine, unit, text, sentence)
     )
+    kept = []
     last_end = -1
     for start, _, end in spans:
         if start >= last_end:
             last_end = end
-            yield start, end
+            kept.append((start, end))
+    return kept
 
 
 LeadIns = Callable[[int], "_Sentence | None"]  # a list item's position -> its list's lead-in sentence
 
 
 def _rule_spans(
-    engine: Engine, prepared: CompiledRule, text: str, sentence: _Sentence, lead_in_of: LeadIns
-) -> Iterator[tuple[int, int, int]]:
-    """(start, end, trigger start) of each match of the rule in the sentence."""
+    engine: Engine,
+    prepared: CompiledRule,
+    text: str,
+    sentence: _Sentence,
+    candidates: list[int],
+    lead_in_of: LeadIns,
+) -> list[tuple[int, int, int]]:
+    """(start, end, trigger start) of each match of the rule in the sentence, given the rule's
+    trigger units whose factors are all there."""
+    triggers = _trigger_spans(engine, prepared, text, sentence, candidates)
+    if not triggers:  # most rules stop here: their triggers' factors were found, not the triggers
+        return []
     if prepared.lead_ins:
         lead_in = lead_in_of(sentence.start)
         if lead_in is None:
-            return
+            return []
         span = _leftmost(engine, prepared.lead_ins, text, lead_in)
         if span is None or context.is_negated(text, lead_in.start, lead_in.end, span[0]):
-            return
+            return []
     if not prepared.companions:
-        found = _trigger_spans(engine, prepared, text, sentence)
         # A list item is one claim, however many condition names it holds.
-        yield from ((start, end, start) for start, end in itertools.islice(found, 1 if prepared.lead_ins else None))
-        return
-    triggers = list(_trigger_spans(engine, prepared, text, sentence))
-    if not triggers:
-        return
+        return [(start, end, start) for start, end in triggers[: 1 if prepared.lead_ins else None]]
     companion_spans = []
     for entry in prepared.companions:
         span = _leftmost(engine, entry, text, sentence)
         if span is None:
-            return
+            return []
         companion_spans.append(span)
     within = prepared.rule.within
     for trigger in triggers:
         spans = [trigger, *companion_spans]
         low, high = min(s for s, _ in spans), max(e for _, e in spans)
         if within is None or text.count(" ", low, high) < within:
-            yield low, high, trigger[0]
-            return  # one finding per sentence for a co-occurrence
+            return [(low, high, trigger[0])]  # one finding per sentence for a co-occurrence
+    return []
 
 
 def _unless(engine: Engine, prepared: CompiledRule, text: str, sentence: _Sentence) -> bool:
@@ -473,13 +490,17 @@ def _judge(
     base = sentence.window[0] if sentence.window else 0
     found: list[tuple[int, int, int]] = []
     complete = True
-    for number in sorted({r for unit in sentence.triggers for r in engine.trigger_of[unit]}):
+    candidates: dict[int, list[int]] = {}  # rule -> its trigger units whose factors are all here
+    for unit in sentence.triggers:
+        for number in engine.trigger_of[unit]:
+            candidates.setdefault(number, []).append(unit)
+    for number in sorted(candidates):
         prepared = engine.rules[number]
         if prepared.rule.id in stopped:
             complete = False
             continue
         try:
-            spans = list(_rule_spans(engine, prepared, text, sentence, lead_in_of))
+            spans = _rule_spans(engine, prepared, text, sentence, candidates[number], lead_in_of)
             accepted = [(s, e) for s, e, t in spans if _accept(engine, prepared, text, sentence, (s, e, t))]
         except TimeoutError:
             stop(prepared, document.position(document.offsets.source_start(sentence.start)).line)

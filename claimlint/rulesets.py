@@ -172,6 +172,22 @@ class _Terms:
         self.sources = {**{k: (v, shared_path) for k, v in shared.items()}, **{k: (v, path) for k, v in own.items()}}
         self.resolved: dict[str, Compiled] = {"number": compile_phrase("#", self.resolve)}
         self.active: set[str] = set()
+        # Rules of a ruleset repeat phrases (variants of one claim, shared `unless` lists): each
+        # distinct phrase is compiled, and each distinct expression analysed, once.
+        self.phrases: dict[str, Compiled] = {}
+        self.units: dict[str, Unit] = {}
+
+    def compile(self, phrase: str) -> Compiled:
+        found = self.phrases.get(phrase)
+        if found is None:
+            found = self.phrases[phrase] = compile_phrase(phrase, self.resolve)
+        return found
+
+    def unit(self, expression: str) -> Unit:
+        found = self.units.get(expression)
+        if found is None:
+            found = self.units[expression] = Unit(expression, factors_of(expression))
+        return found
 
     def expand(self, phrases: list[str]) -> list[str]:
         """Phrases with every phrase that is just `{term}` replaced by the term's own phrases, so each
@@ -209,10 +225,6 @@ class _Terms:
             self.active.discard(name)
         self.resolved[name] = Compiled("|".join(f"(?:{p.regex})" for p in phrases), any(p.nullable for p in phrases))
         return self.resolved[name]
-
-
-def _unit(expression: str) -> Unit:
-    return Unit(expression, factors_of(expression))
 
 
 def _strings(value: Any, path: Path, line: int | None, what: str) -> list[str]:
@@ -289,10 +301,10 @@ def _rule(raw: Any, ruleset: str, terms: _Terms, path: Path) -> Rule:
 
     def phrase_units(key: str, values: list[str]) -> tuple[Unit, ...]:
         try:
-            compiled = [compile_phrase(phrase, terms.resolve) for phrase in terms.expand(values)]
+            compiled = [terms.compile(phrase) for phrase in terms.expand(values)]
         except PhraseError as error:
             raise ConfigError(path, line_of(raw, key), f"rule '{rule_id}': {error}") from None
-        return tuple(_unit(bounded([c.regex])) for c in compiled)
+        return tuple(terms.unit(bounded([c.regex])) for c in compiled)
 
     def pattern_units(values: list[str]) -> tuple[Unit, ...]:
         try:
@@ -302,7 +314,7 @@ def _rule(raw: Any, ruleset: str, terms: _Terms, path: Path) -> Rule:
             ]
         except PhraseError as error:
             raise ConfigError(path, line_of(raw, "patterns"), f"rule '{rule_id}': {error}") from None
-        return tuple(_unit(e) for e in expressions)
+        return tuple(terms.unit(e) for e in expressions)
 
     companions: tuple[tuple[Unit, ...], ...] = ()
     lead_ins: tuple[Unit, ...] = ()

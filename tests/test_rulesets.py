@@ -100,3 +100,29 @@ def test_rule_ids_are_unique_across_rulesets(tmp_path):
 
 def test_builtin_rulesets_are_found():
     assert {"safety", "disease", "medicines"} <= set(builtin_names())
+
+
+def test_repeated_phrases_share_one_unit(tmp_path):
+    second = RULE.split("rules:\n")[1].replace("demo-rule", "demo-rule-again")
+    first, again = load_ruleset(write(tmp_path, RULE + second)).rules
+    assert first.triggers[0] is again.triggers[0]  # compiled and analysed once
+
+
+def test_only_hand_written_patterns_are_checked_with_regex(tmp_path, monkeypatch):
+    from claimlint import compiled
+    from claimlint.engine import compile_rules
+
+    pattern_rule = RULE.split("rules:\n")[1].replace("demo-rule", "demo-pattern")
+    pattern_rule = pattern_rule.replace("kind: phrase", "kind: pattern").replace(
+        "phrases: [wonder cream]", "patterns: ['wonder\\s+balm']"
+    )
+    ruleset = load_ruleset(write(tmp_path, RULE + pattern_rule))
+    checked = []
+    real_compile = compiled.STORE.compile
+    monkeypatch.setattr(
+        compiled.STORE,
+        "compile",
+        lambda expression, standard=True: checked.append((expression, standard)) or real_compile(expression, standard),
+    )
+    compile_rules(list(ruleset.rules))
+    assert checked == [(r"wonder\s+balm", False)]  # phrases are valid by construction
