@@ -3,10 +3,11 @@
 Patterns never scan a whole document. Each rule's patterns are small units, and each unit has
 prefilter factors: sets of strings one of which every match contains (see `prefilter.py`). One
 Aho-Corasick pass finds every factor string in the document; a unit is tried only in a sentence that
-holds one string of each of its factors, and a rule only in sentences where one of its triggers may
-match. There the sentence context (questions, negation, hedges, `unless`) is judged. Units compile
-on first use and are kept for the rest of the run; every match runs under a time limit so no
-pattern can hang a run.
+holds one string of each of its factors (and, when all its matches start with one of a few strings,
+only where those are), and a rule only in sentences where one of its triggers may match. There the
+sentence context (questions, negation, hedges, `unless`) is judged. Units compile on first use and
+are kept for the rest of the run; every match of another ruleset's hand-written pattern runs under a
+time limit so no pattern can hang a run.
 """
 
 from __future__ import annotations
@@ -55,6 +56,7 @@ class Engine:
     rules: tuple[CompiledRule, ...]
     units: tuple[str, ...]  # each unit's regular expression
     factors: tuple[tuple[frozenset[int], ...], ...]  # per unit: its factors, as sets of key numbers
+    leading: tuple[frozenset[int] | None, ...]  # per unit: the keys its matches start with, when known
     keys: Any  # an Aho-Corasick automaton: factor string -> key number
     triggers_by_key: dict[int, tuple[int, ...]]  # key -> trigger units indexed under it
     unfiltered: tuple[int, ...]  # trigger units without factors: searched through the whole text
@@ -114,6 +116,9 @@ class _Limited:
     def finditer(self, text: str, pos: int = 0, endpos: int | None = None) -> Any:
         return self.pattern.finditer(text, pos, len(text) if endpos is None else endpos, timeout=self.timeout)
 
+    def match(self, text: str, pos: int = 0, endpos: int | None = None) -> Any:
+        return self.pattern.match(text, pos, len(text) if endpos is None else endpos, timeout=self.timeout)
+
 
 def compile_rules(rules: list[Rule], timeout: float = DEFAULT_TIMEOUT) -> Engine:
     """Number the rules' units and index them by factor; every unit's expression is checked here
@@ -161,6 +166,10 @@ def compile_rules(rules: list[Rule], timeout: float = DEFAULT_TIMEOUT) -> Engine
         tuple(frozenset(key_numbers.setdefault(s, len(key_numbers)) for s in factor) for factor in unit.factors)
         for unit in units
     )
+    leading = tuple(
+        None if unit.leading is None else frozenset(key_numbers.setdefault(s, len(key_numbers)) for s in unit.leading)
+        for unit in units
+    )
     automaton = ahocorasick.Automaton()
     for string, key in key_numbers.items():
         automaton.add_word(string, (key, len(string)))
@@ -171,6 +180,7 @@ def compile_rules(rules: list[Rule], timeout: float = DEFAULT_TIMEOUT) -> Engine
         tuple(compiled_rules),
         tuple(u.regex for u in units),
         factors,
+        leading,
         automaton,
         triggers_by_key,
         unfiltered,
@@ -216,6 +226,7 @@ class _Sentence:
     start: int
     end: int
     keys: set[int]  # factor strings found in the sentence
+    hits: list[tuple[int, int]]  # where each was found: (position in the text, key), in order
     found: dict[int, list[tuple[int, int]]] = field(default_factory=dict)  # unit -> its matches here
     triggers: set[int] = field(default_factory=set)  # trigger units that may match here
     window: tuple[int, str] | None = None  # where the window starts in the text, and its text
@@ -249,16 +260,18 @@ def _candidate_sentences(
         by_index: dict[int, _Sentence] = {}
         if engine.triggers_by_key:
             keys: set[int] = set()
+            hits: list[tuple[int, int]] = []
             low, high = 0, -1  # where the current sentence starts, and the next one
             for end, (key, length) in engine.keys.iter(_lower(text[stretch_start:stretch_end])):
                 position = stretch_start + end - length + 1
                 if not low <= position < high:  # occurrences come in order: look a sentence up rarely
                     index = sentences.index_of(position)
                     if index not in by_index:
-                        by_index[index] = _Sentence(starts[index], ends[index], set())
-                    keys = by_index[index].keys
+                        by_index[index] = _Sentence(starts[index], ends[index], set(), [])
+                    keys, hits = by_index[index].keys, by_index[index].hits
                     low, high = starts[index], starts[index + 1] if index + 1 < len(starts) else len(text) + 1
                 keys.add(key)
+                hits.append((position, key))
         triggers_by_key, factors = engine.triggers_by_key, engine.factors
         for sentence in by_index.values():
             keys = sentence.keys
@@ -267,7 +280,7 @@ def _candidate_sentences(
         for index in range(first, last) if unfiltered else ():
             if index in unfiltered:
                 if index not in by_index:
-                    by_index[index] = _Sentence(starts[index], ends[index], set())
+                    by_index[index] = _Sentence(starts[index], ends[index], set(), [])
                 by_index[index].triggers |= unfiltered[index]
         for index in sorted(by_index):
             if by_index[index].triggers:
@@ -304,7 +317,13 @@ def _search(engine: Engine, unit: int, text: str, sentence: _Sentence) -> list[t
         if sentence.window is None:
             sentence.window = _window(text, sentence)
         base, window = sentence.window
-        for match in engine.pattern(unit).finditer(window, sentence.start - base):
+        leading = engine.leading[unit]
+        pattern = engine.pattern(unit)
+        if leading is None or not engine.triggers_by_key:
+            matches = pattern.finditer(window, sentence.start - base)
+        else:
+            matches = _matches_at(pattern, window, base, sorted({p for p, key in sentence.hits if key in leading}))
+        for match in matches:
             if match.end() > match.start() and "\n" not in match.group():
                 found.append((match.start() + base, match.end() + base))
         sentence.found[unit] = found
@@ -321,6 +340,19 @@ def _leftmost(engine: Engine, units: tuple[int, ...], text: str, sentence: _Sent
         (span[0], group.order[unit], span) for unit in candidates for span in _matches(engine, unit, text, sentence)[:1]
     ]
     return min(found)[2] if found else None
+
+
+def _matches_at(pattern: Any, window: str, base: int, positions: list[int]) -> Iterator[Any]:
+    """What `finditer` from the sentence's start gives, for a pattern whose every match starts at
+    one of `positions` (where its leading strings are): tried there alone, left to right, each
+    next try after the last match's end."""
+    last_end = -1
+    for position in positions:
+        if position >= last_end:
+            match = pattern.match(window, position - base)
+            if match is not None:
+                last_end = match.end() + base
+                yield match
 
 
 def _trigger_spans(
@@ -464,12 +496,12 @@ def _lead_in_finder(engine: Engine, document: Document, sentences: Sentences) ->
             if span is not None:
                 index = sentences.index_of(span[1] - 1)
                 start, end = sentences.starts[index], sentences.ends[index]
-                keys = (
-                    {key for _, (key, _) in engine.keys.iter(_lower(text[start:end]))}
+                hits = (
+                    [(start + at - length + 1, key) for at, (key, length) in engine.keys.iter(_lower(text[start:end]))]
                     if engine.triggers_by_key
-                    else set()
+                    else []
                 )
-                sentence = _Sentence(start, end, keys)
+                sentence = _Sentence(start, end, {key for _, key in hits}, hits)
             found[block_start] = sentence
         return found[block_start]
 

@@ -5,7 +5,9 @@ such that every match contains at least one string of each set ("no side effects
 {"no side effects", "no side-effects", "no sideeffects"}, say, or {"side"} and {"effects"} when
 the spellings multiply). The engine finds every factor string of every rule in a document with one
 Aho-Corasick pass and runs a pattern only in sentences that hold one string of each of its factors.
-A pattern with no usable factor (a bare number, a wildcard) is simply searched in full.
+A pattern with no usable factor (a bare number, a wildcard) is simply searched in full. When every
+match starts with one of a few strings (its *leading* strings), the pattern is tried only where they
+are found, rather than at every position of the sentence.
 """
 
 from __future__ import annotations
@@ -244,3 +246,89 @@ def factors_of(expression: str) -> tuple[Factor, ...]:
     # every sentence, so one is kept only when a unit has nothing better to be indexed under.
     useful = [f for f in ranked if frequency(f) < _USELESS]
     return tuple(useful or ranked[:1])
+
+
+_WORD = 3  # a leading string shorter than this goes on into the next word
+_LEADING_MAX = 400  # strings: a unit that may start more ways than this is searched as usual
+_ZERO_WIDTH = (sre_constants.AT, sre_constants.ASSERT_NOT)
+
+
+def leading_of(expression: str) -> Factor | None:
+    """Lower-case strings one of which every match of `expression` starts with (matched without
+    regard to case), or None when there is no such set worth looking for. The engine then tries
+    the pattern only where one of them is in the text, instead of at every position."""
+    try:
+        found = _leading(list(sre_parse.parse(expression)))  # type: ignore[call-overload]
+    except (re.error, RecursionError, OverflowError, TypeError, ValueError, IndexError):
+        return None
+    # A single letter is in nearly every word: the engine would try the pattern almost everywhere.
+    if not found or "" in found or any(len(s) == 1 and s.isalpha() for s in found):
+        return None
+    cut = frozenset(s[:_MAX_LENGTH] for s in found)
+    # A string that starts with another string of the set adds no position of its own.
+    return frozenset(s for s in cut if not any(s[:length] in cut for length in range(1, len(s))))
+
+
+def _leading(items: list[tuple[Any, Any]]) -> frozenset[str] | None:
+    """Strings one of which the text matched by `items` starts with; None when unknown."""
+    for at, (op, av) in enumerate(items):
+        rest = items[at + 1 :]
+        if op in _ZERO_WIDTH or (op is sre_constants.ASSERT and av[0] == -1):
+            continue  # look-behinds and anchors consume nothing
+        if op is sre_constants.ASSERT:  # a lookahead: what it needs starts here too
+            ahead = _leading(list(av[1]))
+            if ahead and "" not in ahead:
+                return ahead
+            continue
+        if op is sre_constants.SUBPATTERN:
+            return _leading(list(av[-1]) + rest)
+        if op is getattr(sre_constants, "ATOMIC_GROUP", None):
+            return _leading(list(av) + rest)
+        if op is sre_constants.BRANCH:
+            return _union([_leading(list(alternative) + rest) for alternative in av[1]])
+        if op in (
+            sre_constants.MAX_REPEAT,
+            sre_constants.MIN_REPEAT,
+            getattr(sre_constants, "POSSESSIVE_REPEAT", None),
+        ):
+            low, high, sub = av
+            # Repeated, the item is followed by itself: only its own start is known.
+            once = _leading(list(sub) + rest) if high == 1 else _leading(list(sub))
+            return once if low > 0 else _union([once, _leading(rest)])
+        return _run(items[at:])
+    return None
+
+
+def _union(found: list[frozenset[str] | None]) -> frozenset[str] | None:
+    if any(f is None for f in found):
+        return None
+    union = frozenset().union(*[f for f in found if f is not None])
+    return union if len(union) <= _LEADING_MAX else None
+
+
+def _run(items: list[tuple[Any, Any]]) -> frozenset[str] | None:
+    """The strings the items at the start of `items` may spell, while they stay few (separators
+    included: a key may hold a space)."""
+    run: frozenset[str] = frozenset({""})
+    for op, av in items:
+        spelt = _spellings(op, av)
+        if spelt is None or (spelt <= _SEPARATORS | {""} and min(len(s) for s in run) >= _WORD):
+            break  # a first word is enough: the words after it would only multiply the strings
+        product = frozenset(a + b for a in run for b in spelt)
+        if len(product) > _MAX_STRINGS or min(len(s) for s in product) > _MAX_LENGTH:
+            break
+        run = product
+    return None if "" in run else run
+
+
+def _spellings(op: Any, av: Any) -> frozenset[str] | None:
+    """Every string one item can match, when few (separators and optional separators too)."""
+    if op is sre_constants.LITERAL:
+        return frozenset({chr(av).lower()})
+    if op is sre_constants.IN:
+        return _letters(list(av))
+    if op is sre_constants.MAX_REPEAT and av[0] == 0 and av[1] == 1 and len(av[2]) == 1:
+        once = _spellings(*av[2][0])
+        return None if once is None else once | {""}
+    info = _node(op, av)
+    return None if info is _BREAK else info.exact

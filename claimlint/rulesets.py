@@ -20,7 +20,7 @@ from typing import Any
 
 from claimlint import cache
 from claimlint.patterns import Compiled, PhraseError, bounded, compile_phrase
-from claimlint.prefilter import Factor, factors_of
+from claimlint.prefilter import Factor, factors_of, leading_of
 from claimlint.taxonomy import CATEGORIES, SEVERITIES
 from claimlint.yamlsource import ConfigError, check_keys, line_of, load_yaml_file
 
@@ -77,10 +77,12 @@ class Example:
 
 @dataclass(frozen=True)
 class Unit:
-    """One small pattern: its regular expression and its prefilter factors (see `prefilter.py`)."""
+    """One small pattern: its regular expression, its prefilter factors and the strings its
+    matches start with, when known (see `prefilter.py`)."""
 
     regex: str
     factors: tuple[Factor, ...]
+    leading: Factor | None = None
 
 
 @dataclass(frozen=True)
@@ -186,7 +188,7 @@ class _Terms:
     def unit(self, expression: str) -> Unit:
         found = self.units.get(expression)
         if found is None:
-            found = self.units[expression] = Unit(expression, factors_of(expression))
+            found = self.units[expression] = Unit(expression, factors_of(expression), leading_of(expression))
         return found
 
     def expand(self, phrases: list[str]) -> list[str]:

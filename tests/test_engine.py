@@ -159,3 +159,28 @@ def test_patterns_look_back_within_their_block_only(tmp_path):
     rules_engine = compile_rules(list(load_ruleset(path).rules))
     assert [f.normalised for f in lint("We promise results.", engine=rules_engine)] == ["results"]
     assert lint("We promise\n\nresults vary.", engine=rules_engine) == []
+
+
+@pytest.mark.parametrize(
+    ("expression", "text"),
+    [
+        (r"ana|an", "banana and an anagram"),  # a match hides the tries inside it
+        (r"(?<![\w])an\w*", "an ant ran an errand"),  # look-behinds see the text before a try
+        (r"an(?=a)", "ananas"),
+    ],
+)
+def test_matches_at_leading_positions_are_what_finditer_finds(expression, text):
+    import re
+
+    from claimlint.engine import _matches_at
+    from claimlint.prefilter import leading_of
+
+    pattern = re.compile(expression, re.IGNORECASE)
+    leading = leading_of(expression)
+    assert leading is not None
+    window = "prefix: " + text
+    base = 100  # where the window starts in the document
+    positions = sorted(base + 8 + at for at in range(len(text)) if text.lower().startswith(tuple(leading), at))
+    tried = [(m.start(), m.end()) for m in _matches_at(pattern, window, base, positions)]
+    assert tried == [(m.start(), m.end()) for m in pattern.finditer(window, 8)]
+    assert tried  # the texts hold matches

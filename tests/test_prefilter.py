@@ -3,7 +3,7 @@ import regex
 
 from claimlint.config import Settings
 from claimlint.lint import load_rules
-from claimlint.prefilter import factors_of, frequency
+from claimlint.prefilter import factors_of, frequency, leading_of
 from tests.conftest import ROOT
 
 FLAGS = regex.IGNORECASE | regex.V0
@@ -35,10 +35,32 @@ def test_the_rarest_factor_comes_first():
     assert frequency(frozenset({"the"})) > frequency(frozenset({"oncologist"}))
 
 
+@pytest.mark.parametrize(
+    ("expression", "leading"),
+    [
+        (r"(?<![\w])no[- ]?side[- ]?effects(?![\w])", {"no side", "no-side", "noside"}),  # a short word goes on
+        (r"\btumou?rs?\b", {"tumor", "tumour"}),
+        (r"(?:cure|cures|cured) (?:acne|eczema)", {"cure"}),  # "cures" starts with "cure"
+        (r"(?<![\w])(?:(?:pre)?heal|soothe)", {"preheal", "heal", "soothe"}),  # optional start
+        (r"(?:ab)+cd", {"ab"}),  # repeated: what follows the first copy is unknown
+        (r"(?:ab)*cd", {"ab", "cd"}),
+        (r"\b(?=remov\w*)\w+", {"remov"}),  # a lookahead tells where the match starts
+    ],
+)
+def test_leading_strings_start_every_match(expression, leading):
+    assert leading_of(expression) == leading
+
+
+@pytest.mark.parametrize("expression", [r"\w+ cure", r"(?:x)*yz", r"\d+%", r"(?<=\?)\s*(?:none|zero)", "(unclosed"])
+def test_patterns_that_may_start_anywhere_have_no_leading_strings(expression):
+    assert leading_of(expression) is None
+
+
 def test_every_builtin_unit_compiles_and_its_factors_hold():
     """Built-in patterns are not compiled eagerly at start-up, so the suite compiles every one, and
     checks on every example that each match has a string of each of the unit's factors in its
-    sentence: a factor that did not hold would hide a real match from the engine."""
+    sentence, and starts with one of its leading strings: a factor or leading string that did not
+    hold would hide a real match from the engine."""
     checked = 0
     for rule in load_rules(Settings(base_dir=ROOT)):
         units = [*rule.triggers, *(u for entry in rule.companions for u in entry), *rule.unless]
@@ -49,5 +71,7 @@ def test_every_builtin_unit_compiles_and_its_factors_hold():
                     rest = example.text[match.start() :].lower()
                     for factor in unit.factors:
                         assert any(s in rest for s in factor), (rule.id, unit.regex[:80], example.text, sorted(factor))
+                    if unit.leading is not None:
+                        assert rest.startswith(tuple(unit.leading)), (rule.id, unit.regex[:80], example.text)
                     checked += 1
     assert checked > 1000
