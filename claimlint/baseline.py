@@ -3,9 +3,7 @@ and reporting only findings on lines changed since a git merge base."""
 
 from __future__ import annotations
 
-import json
 import re
-import subprocess
 from dataclasses import replace
 from pathlib import Path
 
@@ -27,10 +25,14 @@ def baseline_text(report: Report) -> str:
     ]
     entries.sort(key=lambda e: (e["path"], e["rule"], e["fingerprint"]))
     document = {"claimlint_baseline": BASELINE_VERSION, "version": __version__, "findings": entries}
+    import json  # imported on use: most runs have no baseline, and json slows every start
+
     return json.dumps(document, indent=1, ensure_ascii=False) + "\n"
 
 
 def load_baseline(path: Path) -> frozenset[str]:
+    import json
+
     try:
         document = json.loads(path.read_text(encoding="utf-8"))
         if document.get("claimlint_baseline") != BASELINE_VERSION:
@@ -57,6 +59,8 @@ _HUNK = re.compile(r"^@@ -\d+(?:,\d+)? \+(\d+)(?:,(\d+))? @@", re.M)
 def changed_lines(ref: str, cwd: Path) -> tuple[dict[str, set[int]], set[str]]:
     """Lines added or changed since the merge base with `ref`, by path relative to `cwd`, and the
     paths git does not track yet (all their lines count as changed)."""
+
+    import subprocess  # here: most runs never compare with git, and it slows every start
 
     def git(*args: str) -> str:
         try:

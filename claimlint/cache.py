@@ -12,7 +12,7 @@ import hashlib
 import os
 import pickle
 import sys
-import tempfile
+import time
 from pathlib import Path
 from typing import Any
 
@@ -78,7 +78,7 @@ def store(key: str, value: Any) -> None:
     temp = None
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        handle, temp = tempfile.mkstemp(dir=folder, prefix=f".{key}.")
+        handle, temp = new_temporary(folder, f".{key}.")
         with os.fdopen(handle, "wb") as stream:
             pickle.dump(value, stream, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(temp, folder / key)
@@ -90,6 +90,18 @@ def store(key: str, value: Any) -> None:
         if temp is not None:
             with contextlib.suppress(OSError):
                 os.unlink(temp)
+
+
+def new_temporary(folder: Path, prefix: str) -> tuple[int, str]:
+    """A new file in `folder`, opened for writing, to be renamed over its target when complete: what
+    `tempfile.mkstemp` does, without importing `tempfile` (several milliseconds of every start)."""
+    for attempt in range(100):
+        name = os.path.join(folder, f"{prefix}{os.getpid()}-{time.monotonic_ns()}-{attempt}.tmp")
+        try:
+            return os.open(name, os.O_RDWR | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o600), name
+        except FileExistsError:
+            continue
+    raise FileExistsError(f"no free temporary name in {folder}")
 
 
 def _prune(folder: Path, kind: str) -> None:

@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import json
 import os
 import sys
-import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -70,9 +68,7 @@ def write_output(text: str, output: str | None) -> None:
         with target.open("w", encoding="utf-8", newline="\n") as stream:
             stream.write(text)
         return
-    handle, temp = tempfile.mkstemp(
-        dir=target.parent if str(target.parent) else ".", prefix=f".{target.name}.", suffix=".tmp"
-    )
+    handle, temp = cache.new_temporary(target.parent if str(target.parent) else Path("."), f".{target.name}.")
     try:
         with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
             stream.write(text)
@@ -315,6 +311,8 @@ def rules(
     output_format: str, rulesets: tuple[str, ...], config: str | None, categories: bool, jurisdictions: tuple[str, ...]
 ) -> None:
     """List the active rules (or the claim categories)."""
+    import json  # imported on use: `check` never needs it, and it slows every start
+
     if categories:
         rows = [
             {"category": c.id, "title": c.title, "default_severity": c.default_severity} for c in CATEGORIES.values()

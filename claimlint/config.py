@@ -18,11 +18,6 @@ from claimlint.rulesets import JURISDICTIONS, builtin_names
 from claimlint.taxonomy import SEVERITIES
 from claimlint.yamlsource import ConfigError, check_keys, line_of, load_yaml_file
 
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover - exercised on Python 3.10 only
-    import tomli as tomllib
-
 CONFIG_FILE = ".claimlint.yaml"
 KEYS = frozenset(
     {
@@ -120,6 +115,11 @@ def find_config(start: Path) -> Path | None:
 
 
 def _read_toml(path: Path) -> dict[str, Any]:
+    # Imported here: most projects have no pyproject.toml, and the parser slows every start.
+    if sys.version_info >= (3, 11):
+        import tomllib
+    else:  # pragma: no cover - exercised on Python 3.10 only
+        import tomli as tomllib
     try:
         with path.open("rb") as handle:
             table: dict[str, Any] = tomllib.load(handle)

@@ -4,7 +4,6 @@ claimlint reads, skipping excluded and git-ignored paths."""
 from __future__ import annotations
 
 import os
-import subprocess
 from dataclasses import dataclass
 from fnmatch import fnmatchcase
 from pathlib import Path, PurePosixPath
@@ -58,6 +57,8 @@ def is_excluded(path: Path, settings: Settings) -> bool:
 
 def _git_ignored(root: Path) -> set[Path] | None:
     """Paths git ignores under `root` (folders included), or None when `root` is not in a git work tree."""
+    import subprocess  # here: a run on named files never needs it, and it slows every start
+
     try:
         top = subprocess.run(
             ["git", "-C", str(root), "rev-parse", "--show-toplevel"], capture_output=True, text=True, check=True

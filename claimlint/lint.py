@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import hashlib
-import json
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -243,7 +242,7 @@ def _rules_digest(rules: list[Rule]) -> str:
         ]
         for r in rules
     ]
-    return hashlib.sha256(json.dumps(described).encode()).hexdigest()
+    return hashlib.sha256(repr(described).encode()).hexdigest()  # plain values: repr is canonical
 
 
 def context_fingerprint(
@@ -260,7 +259,7 @@ def context_fingerprint(
         "max_bytes": max_bytes,
         "known": sorted(known),
     }
-    return hashlib.sha256(json.dumps(described, sort_keys=True).encode()).hexdigest()
+    return hashlib.sha256(repr(described).encode()).hexdigest()
 
 
 # The worker processes' state: contexts by fingerprint, built on first use in each process.

@@ -3,8 +3,6 @@ reported by paragraph number and the column within it."""
 
 from __future__ import annotations
 
-import io
-import zipfile
 from collections.abc import Iterator
 from typing import Any
 
@@ -37,6 +35,9 @@ def docx_source(data: bytes) -> str:
         import docx
     except ImportError:
         raise DocumentError(INSTALL_HINT) from None
+    import io
+    import zipfile
+
     try:
         document = docx.Document(io.BytesIO(data))
     except (zipfile.BadZipFile, KeyError, ValueError) as error:
