@@ -14,7 +14,7 @@ import pickle
 import sys
 import time
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from claimlint import __version__
 
@@ -53,16 +53,27 @@ def key_for(kind: str, *parts: bytes) -> str:
 
 
 def load(key: str) -> Any | None:
+    found = open_entry(key)
+    if found is None:
+        return None
+    try:
+        with found:
+            return pickle.load(found)
+    except Exception:  # a partial or foreign entry is a miss
+        return None
+
+
+def open_entry(key: str) -> BinaryIO | None:
+    """The entry's file, open for reading, or None (missing, or the cache is off)."""
     if not _enabled:
         return None
     try:
-        with open(cache_dir() / key, "rb") as handle:
-            value = pickle.load(handle)
-    except Exception:  # a missing, partial or foreign entry is a miss
+        found = open(cache_dir() / key, "rb")  # noqa: SIM115 - the caller closes it
+    except OSError:
         return None
     with contextlib.suppress(OSError):
         os.utime(cache_dir() / key)  # recently used: kept when old entries are pruned
-    return value
+    return found
 
 
 # Entries kept per kind: older ones belong to other versions, rules or projects and are removed
@@ -72,6 +83,11 @@ KEEP_DEFAULT = 32
 
 
 def store(key: str, value: Any) -> None:
+    if _enabled:
+        store_bytes(key, pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
+
+
+def store_bytes(key: str, data: bytes) -> None:
     if not _enabled:
         return
     folder = cache_dir()
@@ -80,7 +96,7 @@ def store(key: str, value: Any) -> None:
         folder.mkdir(parents=True, exist_ok=True)
         handle, temp = new_temporary(folder, f".{key}.")
         with os.fdopen(handle, "wb") as stream:
-            pickle.dump(value, stream, protocol=pickle.HIGHEST_PROTOCOL)
+            stream.write(data)
         os.replace(temp, folder / key)
         temp = None
         _prune(folder, key.split("-", 1)[0])

@@ -12,10 +12,12 @@ from __future__ import annotations
 import _sre
 import array
 import contextlib
+import hashlib
+import os
 import pickle
 import re
 import sys
-from typing import Any
+from typing import Any, BinaryIO
 
 from claimlint import cache
 
@@ -35,30 +37,71 @@ FLAGS = re.IGNORECASE
 _Entry = tuple[Any, ...]
 NEEDS_REGEX: _Entry = ("needs regex",)
 
+# The stored file: this line, the index's length (8 bytes), the index (a pickled dict: a digest of
+# library and expression -> where its entry is in the data), then the entries, each pickled apart.
+# A run reads the index and only the entries it uses: a page needs a few hundred of thousands.
+_MAGIC = b"claimlint pattern store 1\n"
+_LENGTH = 8
+
+
+def _digest(key: tuple[str, str]) -> bytes:
+    return hashlib.blake2b(f"{key[0]}\0{key[1]}".encode("utf-8", "surrogatepass"), digest_size=16).digest()
+
 
 class PatternStore:
     def __init__(self) -> None:
         self.key = cache.key_for("patterns", sys.version.encode(), str(_sre.MAGIC).encode())
-        self.entries: dict[tuple[str, str], _Entry] | None = None  # loaded on first use
+        self.entries: dict[tuple[str, str], _Entry] = {}  # read from the store or compiled in this process
         self.added = False
+        self._new: set[tuple[str, str]] = set()
+        self._index: dict[bytes, tuple[int, int]] | None = None  # stored entries: digest -> (start, length)
+        self._file: BinaryIO | None = None
 
-    def _loaded(self) -> dict[tuple[str, str], _Entry]:
-        if self.entries is None:
-            stored = cache.load(self.key)
-            self.entries = stored if isinstance(stored, dict) else {}
-        return self.entries
+    def _stored_index(self) -> dict[bytes, tuple[int, int]]:
+        if self._index is None:
+            self._index = {}
+            self._file = cache.open_entry(self.key)
+            if self._file is not None:
+                try:
+                    if self._file.read(len(_MAGIC)) != _MAGIC:
+                        raise ValueError("not a pattern store")
+                    length = int.from_bytes(self._file.read(_LENGTH), "little")
+                    index = pickle.loads(self._file.read(length))
+                    data_start = len(_MAGIC) + _LENGTH + length
+                    self._index = {digest: (data_start + at, size) for digest, (at, size) in index.items()}
+                except Exception:  # damaged or foreign: start afresh
+                    self._index = {}
+        return self._index
+
+    def _get(self, key: tuple[str, str]) -> _Entry | None:
+        entry = self.entries.get(key)
+        if entry is None:
+            place = self._stored_index().get(_digest(key))
+            if place is not None and self._file is not None:
+                with contextlib.suppress(Exception):  # damaged: compiled afresh
+                    library, expression, stored = pickle.loads(self._read(*place))
+                    if (library, expression) == key:
+                        entry = self.entries[key] = stored
+        return entry
+
+    def _read(self, start: int, size: int) -> bytes:
+        assert self._file is not None
+        if hasattr(os, "pread"):  # no shared file position: forked workers may hold the same file
+            return os.pread(self._file.fileno(), size, start)
+        self._file.seek(start)
+        return self._file.read(size)
 
     def _put(self, key: tuple[str, str], entry: _Entry) -> _Entry:
-        self._loaded()[key] = entry
+        self.entries[key] = entry
+        self._new.add(key)
         self.added = True
         return entry
 
     def compile(self, expression: str, standard: bool = True) -> Any:
         """The expression compiled case-insensitively: with the standard library's `re` when
         `standard` and it accepts the expression, else with `regex` (raises the library's error)."""
-        entries = self._loaded()
         if standard:
-            entry = entries.get(("re", expression))
+            entry = self._get(("re", expression))
             if entry != NEEDS_REGEX:
                 if entry is not None:
                     with contextlib.suppress(Exception):  # written by another build: compile afresh
@@ -68,7 +111,7 @@ class PatternStore:
                     return _from_standard_entry(expression, entry)
         import regex  # imported here: most runs never need it
 
-        entry = entries.get(("regex", expression))
+        entry = self._get(("regex", expression))
         if entry is not None and entry[0] == regex.__version__:
             with contextlib.suppress(Exception):  # damaged: compile afresh
                 return pickle.loads(entry[1])
@@ -77,9 +120,27 @@ class PatternStore:
         return pattern
 
     def save(self) -> None:
-        if self.added and self.entries is not None:
-            cache.store(self.key, self.entries)
-            self.added = False
+        """Write the stored entries, and those compiled since, back when there are new ones."""
+        if not self.added:
+            return
+        blobs: dict[bytes, bytes] = {}
+        index = self._stored_index()
+        if self._file is not None:
+            with contextlib.suppress(OSError), self._file:
+                for digest, place in index.items():
+                    blobs[digest] = self._read(*place)
+        for key in sorted(self._new):
+            blobs[_digest(key)] = pickle.dumps((*key, self.entries[key]), protocol=pickle.HIGHEST_PROTOCOL)
+        places, at = {}, 0
+        for digest, blob in blobs.items():
+            places[digest] = (at, len(blob))
+            at += len(blob)
+        header = pickle.dumps(places, protocol=pickle.HIGHEST_PROTOCOL)
+        stored = [_MAGIC, len(header).to_bytes(_LENGTH, "little"), header, *blobs.values()]
+        cache.store_bytes(self.key, b"".join(stored))
+        self._index, self._file = None, None  # the new file is read if more is needed
+        self._new.clear()
+        self.added = False
 
 
 def _standard_entry(expression: str) -> _Entry:

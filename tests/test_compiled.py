@@ -102,3 +102,39 @@ def test_both_libraries_keep_their_own_entry(cache_dir):
     assert isinstance(again.compile(EXPRESSIONS[0]), re.Pattern)
     assert not isinstance(again.compile(EXPRESSIONS[0], standard=False), re.Pattern)
     assert not again.added  # nothing to write back: a run that uses both stores nothing new
+
+
+def test_a_run_reads_only_the_stored_entries_it_uses(cache_dir):
+    first = PatternStore()
+    for expression in EXPRESSIONS:
+        first.compile(expression)
+    first.save()
+    again = PatternStore()
+    again.compile(EXPRESSIONS[1])
+    assert list(again.entries) == [("re", EXPRESSIONS[1])] and not again.added
+
+
+def test_entries_compiled_by_later_runs_are_added_to_the_store(cache_dir):
+    first = PatternStore()
+    first.compile(EXPRESSIONS[0])
+    first.save()
+    second = PatternStore()
+    second.compile(EXPRESSIONS[1])  # EXPRESSIONS[0] is never read by this run, yet kept
+    second.save()
+    third = PatternStore()
+    third.compile(EXPRESSIONS[0])
+    third.compile(EXPRESSIONS[1])
+    assert not third.added
+
+
+def test_a_damaged_store_file_means_compiling_afresh(cache_dir):
+    store = PatternStore()
+    store.compile(EXPRESSIONS[0])
+    store.save()
+    (stored,) = [p for p in cache_dir.iterdir() if p.name.startswith("patterns-")]
+    data = stored.read_bytes()
+    stored.write_bytes(data[: len(data) // 2] + b"\0" * (len(data) - len(data) // 2))
+    again = PatternStore()
+    assert again.compile(EXPRESSIONS[0]).search("no side effects")
+    stored.write_bytes(b"garbage")
+    assert PatternStore().compile(EXPRESSIONS[1]).search("cures acne")
