@@ -64,6 +64,8 @@ class Engine:
     limited: frozenset[int]  # units of other people's hand-written patterns: run under the time limit
     timeout: float = DEFAULT_TIMEOUT
     _compiled: dict[int, Any] = field(default_factory=dict)
+    # Units with more than one factor -> the factors after the one they are indexed under.
+    more_factors: dict[int, tuple[frozenset[int], ...]] = field(default_factory=dict)
     _groups: dict[tuple[int, ...], _Group] = field(default_factory=dict)
     # Findings by sentence window (see `_Sentence`): boilerplate repeated across a site is judged once.
     _judged: dict[str, tuple[tuple[int, int, int], ...]] = field(default_factory=dict)
@@ -187,6 +189,7 @@ def compile_rules(rules: list[Rule], timeout: float = DEFAULT_TIMEOUT) -> Engine
         {unit: tuple(rule_numbers) for unit, rule_numbers in trigger_of.items()},
         frozenset(limited),
         timeout,
+        more_factors={unit: found[1:] for unit, found in enumerate(factors) if len(found) > 1},
     )
 
 
@@ -272,11 +275,11 @@ def _candidate_sentences(
                     low, high = starts[index], starts[index + 1] if index + 1 < len(starts) else len(text) + 1
                 keys.add(key)
                 hits.append((position, key))
-        triggers_by_key, factors = engine.triggers_by_key, engine.factors
+        triggers_by_key, more = engine.triggers_by_key, engine.more_factors
         for sentence in by_index.values():
             keys = sentence.keys
             indexed = {unit for key in keys for unit in triggers_by_key.get(key, ())}
-            sentence.triggers = {u for u in indexed if all(not f.isdisjoint(keys) for f in factors[u][1:])}
+            sentence.triggers = {u for u in indexed if u not in more or all(not f.isdisjoint(keys) for f in more[u])}
         for index in range(first, last) if unfiltered else ():
             if index in unfiltered:
                 if index not in by_index:
