@@ -34,13 +34,14 @@ _CODE = Path(__file__).resolve().parent
 
 @functools.cache  # read once per process: every cache key includes it
 def _code_digest() -> bytes:
-    """The modules whose output is cached: a changed compiler must not read an old entry."""
+    """Every module of the package: cached results depend on readers, sentence splitting and context
+    rules as much as on the compiler, so a changed module (a new commit installed under the same
+    version number, say) must never read an old entry."""
     digest = hashlib.sha256()
-    for name in ("compiled.py", "prefilter.py", "patterns.py", "rulesets.py", "findings.py", "engine.py", "lint.py"):
-        try:
-            digest.update((_CODE / name).read_bytes())
-        except OSError:
-            digest.update(name.encode())
+    for path in sorted(_CODE.glob("*.py")):
+        digest.update(path.name.encode() + b"\0")
+        with contextlib.suppress(OSError):
+            digest.update(path.read_bytes())
     return digest.digest()
 
 

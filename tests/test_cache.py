@@ -31,3 +31,20 @@ def test_a_damaged_entry_is_a_miss_and_no_temporary_file_is_left(tmp_path, monke
 def test_keys_depend_on_the_parts():
     assert cache.key_for("ruleset", b"a") != cache.key_for("ruleset", b"b")
     assert cache.key_for("ruleset", b"a").startswith("ruleset-")
+
+
+def test_keys_change_when_any_module_of_the_package_changes(tmp_path, monkeypatch):
+    package = tmp_path / "claimlint"
+    package.mkdir()
+    for name in ("engine.py", "context.py"):
+        (package / name).write_text("# one version\n")
+    monkeypatch.setattr(cache, "_CODE", package)
+    cache._code_digest.cache_clear()
+    before = cache.key_for("results", b"scope")
+    (package / "context.py").write_text("# a changed negation rule\n")  # not the compiler
+    cache._code_digest.cache_clear()
+    try:
+        assert cache.key_for("results", b"scope") != before
+    finally:
+        monkeypatch.undo()
+        cache._code_digest.cache_clear()
