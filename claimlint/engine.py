@@ -233,6 +233,7 @@ class _Sentence:
     found: dict[int, list[tuple[int, int]]] = field(default_factory=dict)  # unit -> its matches here
     triggers: set[int] = field(default_factory=set)  # trigger units that may match here
     window: tuple[int, str] | None = None  # where the window starts in the text, and its text
+    judged: tuple[tuple[int, int, int], ...] | None = None  # its findings, when its window was judged before
 
 
 def _unfiltered_triggers(engine: Engine, text: str, sentences: Sentences) -> tuple[dict[int, set[int]], set[int]]:
@@ -250,10 +251,11 @@ def _unfiltered_triggers(engine: Engine, text: str, sentences: Sentences) -> tup
 
 
 def _candidate_sentences(
-    engine: Engine, text: str, sentences: Sentences, unfiltered: dict[int, set[int]]
+    engine: Engine, text: str, sentences: Sentences, unfiltered: dict[int, set[int]], shared: Callable[[int], bool]
 ) -> Iterator[_Sentence]:
-    """Sentences where some rule may match, in order. The text is prefiltered a stretch at a time,
-    so the per-sentence sets held at once stay few however long the document is."""
+    """Sentences where some rule may match, in order, or whose window was judged before (`shared`
+    says where that may be used). The text is prefiltered a stretch at a time, so the per-sentence
+    sets held at once stay few however long the document is."""
     starts, ends = sentences.starts, sentences.ends
     first = 0
     while first < len(starts):
@@ -277,6 +279,11 @@ def _candidate_sentences(
                 hits.append((position, key))
         triggers_by_key, more = engine.triggers_by_key, engine.more_factors
         for sentence in by_index.values():
+            if shared(sentence.start):  # boilerplate seen before needs no triggers worked out
+                sentence.window = _window(text, sentence)
+                sentence.judged = engine._judged.get(sentence.window[1])
+                if sentence.judged is not None:
+                    continue
             keys = sentence.keys
             indexed = {unit for key in keys for unit in triggers_by_key.get(key, ())}
             sentence.triggers = {u for u in indexed if u not in more or all(not f.isdisjoint(keys) for f in more[u])}
@@ -286,7 +293,7 @@ def _candidate_sentences(
                     by_index[index] = _Sentence(starts[index], ends[index], set(), [])
                 by_index[index].triggers |= unfiltered[index]
         for index in sorted(by_index):
-            if by_index[index].triggers:
+            if by_index[index].triggers or by_index[index].judged is not None:
                 yield by_index[index]
         first = last
 
@@ -459,15 +466,21 @@ def scan(engine: Engine, document: Document) -> tuple[list[Finding], list[FilePr
             stop(rule, None)
     lead_in_of = _lead_in_finder(engine, document, sentences)
     listed = any(r.lead_ins for r in engine.rules)
-    for sentence in _candidate_sentences(engine, text, sentences, unfiltered):
-        sentence.window = _window(text, sentence)
-        base, window = sentence.window
+
+    def shared(position: int) -> bool:
         # A list item's findings may depend on its list's lead-in, outside the window: never shared.
-        shared = not (listed and _item_start(document, sentence.start) is not None)
-        judged = engine._judged.get(window) if shared else None
+        return not (listed and _item_start(document, position) is not None)
+
+    for sentence in _candidate_sentences(engine, text, sentences, unfiltered, shared):
+        if sentence.window is None:
+            sentence.window = _window(text, sentence)
+        base, window = sentence.window
+        judged = sentence.judged
+        if judged is None and shared(sentence.start):
+            judged = engine._judged.get(window)  # judged since the stretch was prefiltered
         if judged is None:
             judged, complete = _judge(engine, text, sentence, stopped, stop, document, lead_in_of)
-            if complete and shared:
+            if complete and shared(sentence.start):
                 engine.remember(window, judged)
         for number, start, end in judged:
             if engine.rules[number].rule.id not in stopped:
@@ -535,7 +548,11 @@ def _judge(
             complete = False
             continue
         try:
-            spans = _rule_spans(engine, prepared, text, sentence, candidates[number], lead_in_of)
+            # Most rules stop here: their triggers' factors are in the sentence, not the triggers.
+            matched = [unit for unit in candidates[number] if _search(engine, unit, text, sentence)]
+            if not matched:
+                continue
+            spans = _rule_spans(engine, prepared, text, sentence, matched, lead_in_of)
             accepted = [(s, e) for s, e, t in spans if _accept(engine, prepared, text, sentence, (s, e, t))]
         except TimeoutError:
             stop(prepared, document.position(document.offsets.source_start(sentence.start)).line)
