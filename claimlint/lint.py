@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import hashlib
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -184,6 +185,9 @@ class Contexts:
         key = settings.rule_key()
         if key not in self._prepared:
             self._prepared[key] = prepare(settings)
+            # The engine is a large graph of long-lived objects: kept out of the collector's
+            # generations, it is not walked again at every full collection while files are linted.
+            gc.freeze()
             self.all_codes = self.all_codes | self._prepared[key].configured_ids
         return self._prepared[key]
 
