@@ -538,21 +538,31 @@ def _judge(
     base = sentence.window[0] if sentence.window else 0
     found: list[tuple[int, int, int]] = []
     complete = True
-    candidates: dict[int, list[int]] = {}  # rule -> its trigger units whose factors are all here
+    rules, trigger_of = engine.rules, engine.trigger_of
+    # Each candidate trigger is searched once, and only rules with a matching trigger go further:
+    # most triggers' factors are in the sentence, not the triggers.
+    candidates: dict[int, list[int]] = {}  # rule -> its trigger units that match here
+    timed_out = set()
     for unit in sentence.triggers:
-        for number in engine.trigger_of[unit]:
+        if stopped and any(rules[number].rule.id in stopped for number in trigger_of[unit]):
+            complete = False  # a stopped rule may match here: the findings are partial
+            if all(rules[number].rule.id in stopped for number in trigger_of[unit]):
+                continue  # never run a slow pattern again for rules it already stopped
+        try:
+            if not _search(engine, unit, text, sentence):
+                continue
+        except TimeoutError:
+            timed_out.add(unit)
+        for number in trigger_of[unit]:
             candidates.setdefault(number, []).append(unit)
     for number in sorted(candidates):
-        prepared = engine.rules[number]
+        prepared = rules[number]
         if prepared.rule.id in stopped:
-            complete = False
             continue
         try:
-            # Most rules stop here: their triggers' factors are in the sentence, not the triggers.
-            matched = [unit for unit in candidates[number] if _search(engine, unit, text, sentence)]
-            if not matched:
-                continue
-            spans = _rule_spans(engine, prepared, text, sentence, matched, lead_in_of)
+            if not timed_out.isdisjoint(candidates[number]):
+                raise TimeoutError
+            spans = _rule_spans(engine, prepared, text, sentence, candidates[number], lead_in_of)
             accepted = [(s, e) for s, e, t in spans if _accept(engine, prepared, text, sentence, (s, e, t))]
         except TimeoutError:
             stop(prepared, document.position(document.offsets.source_start(sentence.start)).line)
