@@ -14,6 +14,7 @@ apostrophes are optional. On top of that:
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -28,21 +29,28 @@ NUMBER = (
 WORD_BOUNDARY_BEFORE = r"(?<![\w])"
 WORD_BOUNDARY_AFTER = r"(?![\w])"
 
-_TOKEN = re.compile(r"\{[A-Za-z_][\w-]*\}|\.\.\.|[()\[\]|#?]|[^\s()\[\]|{}#?]+|\s+")
+# Compiled on first use (through `re`'s own cache): a run whose rulesets are cached never parses a
+# phrase, and compiling these at import would slow every start.
+_TOKEN = r"\{[A-Za-z_][\w-]*\}|\.\.\.|[()\[\]|#?]|[^\s()\[\]|{}#?]+|\s+"
 
 # Spelling variants, applied to literal words: (pattern on the word, replacement regex).
-_SPELLINGS: tuple[tuple[re.Pattern[str], str], ...] = (
-    (re.compile(r"(?<=\w\w\w)our(?=s?$|ed$|ing$|ise|ize|ite)"), "ou?r"),  # tumour/tumor, colour
-    (re.compile(r"(?<=\w\w)i[sz](e|ed|es|ing|ation|ations|er|ers)$"), r"i[sz]\1"),  # revitalise
-    (re.compile(r"(?<=\w\w)y[sz](e|ed|es|ing|is)$"), r"y[sz]\1"),  # analyse/analyze
-    (re.compile(r"^(h|an|pal|gyn|orthop|leuk|di|septic|ischa|hydrocephal)?ae"), r"\1a?e"),  # haem, anaemia
-    (re.compile(r"^oe"), "o?e"),  # oedema, oestrogen
-    (re.compile(r"rrhoea"), "rrho?ea"),  # diarrhoea
-    (re.compile(r"ageing"), "ag(?:e)?ing"),
-    (re.compile(r"(?<=\w\w\w)tre(s?)$"), r"t(?:re|er)\1"),  # centre/center, litre
-    (re.compile(r"(?<=\w)ll(ed|ing|er)$"), r"l{1,2}\1"),  # travelled/traveled
-    (re.compile(r"ogue$"), "og(?:ue)?"),  # catalogue
+_SPELLINGS: tuple[tuple[str, str], ...] = (
+    (r"(?<=\w\w\w)our(?=s?$|ed$|ing$|ise|ize|ite)", "ou?r"),  # tumour/tumor, colour
+    (r"(?<=\w\w)i[sz](e|ed|es|ing|ation|ations|er|ers)$", r"i[sz]\1"),  # revitalise
+    (r"(?<=\w\w)y[sz](e|ed|es|ing|is)$", r"y[sz]\1"),  # analyse/analyze
+    (r"^(h|an|pal|gyn|orthop|leuk|di|septic|ischa|hydrocephal)?ae", r"\1a?e"),  # haem, anaemia
+    (r"^oe", "o?e"),  # oedema, oestrogen
+    (r"rrhoea", "rrho?ea"),  # diarrhoea
+    (r"ageing", "ag(?:e)?ing"),
+    (r"(?<=\w\w\w)tre(s?)$", r"t(?:re|er)\1"),  # centre/center, litre
+    (r"(?<=\w)ll(ed|ing|er)$", r"l{1,2}\1"),  # travelled/traveled
+    (r"ogue$", "og(?:ue)?"),  # catalogue
 )
+
+
+@functools.cache
+def _compiled_spellings() -> tuple[tuple[re.Pattern[str], str], ...]:
+    return tuple((re.compile(pattern), replacement) for pattern, replacement in _SPELLINGS)
 
 
 class PhraseError(ValueError):
@@ -63,7 +71,7 @@ def _literal(word: str) -> str:
         escaped = re.escape(part)
         if part.isalpha():
             lowered = part.lower()
-            for pattern, replacement in _SPELLINGS:
+            for pattern, replacement in _compiled_spellings():
                 if pattern.search(lowered):
                     escaped = pattern.sub(replacement, lowered)
                     break
@@ -84,7 +92,7 @@ Resolver = Callable[[str], Compiled]
 
 class _Parser:
     def __init__(self, phrase: str, resolve: Resolver) -> None:
-        self.tokens = [t for t in _TOKEN.findall(phrase) if not t.isspace()]
+        self.tokens = [t for t in re.findall(_TOKEN, phrase) if not t.isspace()]
         self.pos = 0
         self.phrase = phrase
         self.resolve = resolve
