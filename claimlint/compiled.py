@@ -20,6 +20,7 @@ import sys
 from typing import Any, BinaryIO
 
 from claimlint import cache
+from claimlint.prefilter import REPEATS
 
 if sys.version_info >= (3, 11):
     from re import _compiler as sre_compile
@@ -209,7 +210,7 @@ def _children(op: Any, av: Any) -> list[Any]:
         return [av[-1]]
     if op is sre_constants.BRANCH:
         return list(av[1])
-    if op in (sre_constants.MAX_REPEAT, sre_constants.MIN_REPEAT, getattr(sre_constants, "POSSESSIVE_REPEAT", None)):
+    if op in REPEATS:
         return [av[2]]
     if op in (sre_constants.ASSERT, sre_constants.ASSERT_NOT):
         return [av[1]]

@@ -127,7 +127,7 @@ def compile_rules(rules: list[Rule], timeout: float = DEFAULT_TIMEOUT) -> Engine
     (errors name the rule)."""
     numbers: dict[str, int] = {}
     units: list[Unit] = []
-    checked = os.path.join(builtin_dir(), "")
+    builtin_prefix = os.path.join(builtin_dir(), "")
 
     def number(unit: Unit, rule: Rule, hand_written: bool = False) -> int:
         if unit.regex not in numbers:
@@ -151,7 +151,7 @@ def compile_rules(rules: list[Rule], timeout: float = DEFAULT_TIMEOUT) -> Engine
     trigger_of: dict[int, list[int]] = {}
     limited: set[int] = set()
     for index, rule in enumerate(rules):
-        hand_written = rule.kind == "pattern" and not _is_builtin(rule, checked)
+        hand_written = rule.kind == "pattern" and not _is_builtin(rule, builtin_prefix)
         triggers = tuple(number(u, rule, hand_written) for u in rule.triggers)
         if hand_written:
             limited.update(triggers)
@@ -395,10 +395,8 @@ def _rule_spans(
     lead_in_of: LeadIns,
 ) -> list[tuple[int, int, int]]:
     """(start, end, trigger start) of each match of the rule in the sentence, given the rule's
-    trigger units whose factors are all there."""
+    trigger units that match there."""
     triggers = _trigger_spans(engine, prepared, text, sentence, candidates)
-    if not triggers:  # most rules stop here: their triggers' factors were found, not the triggers
-        return []
     if prepared.lead_ins:
         lead_in = lead_in_of(sentence.start)
         if lead_in is None:
@@ -476,12 +474,14 @@ def scan(engine: Engine, document: Document) -> tuple[list[Finding], list[FilePr
             sentence.window = _window(text, sentence)
         base, window = sentence.window
         judged = sentence.judged
-        if judged is None and shared(sentence.start):
-            judged = engine._judged.get(window)  # judged since the stretch was prefiltered
         if judged is None:
-            judged, complete = _judge(engine, text, sentence, stopped, stop, document, lead_in_of)
-            if complete and shared(sentence.start):
-                engine.remember(window, judged)
+            is_shared = shared(sentence.start)
+            if is_shared:
+                judged = engine._judged.get(window)  # judged since the stretch was prefiltered
+            if judged is None:
+                judged, complete = _judge(engine, text, sentence, stopped, stop, document, lead_in_of)
+                if complete and is_shared:
+                    engine.remember(window, judged)
         for number, start, end in judged:
             if engine.rules[number].rule.id not in stopped:
                 findings.append(_finding(document, engine.rules[number].rule, start + base, end + base))

@@ -29,8 +29,8 @@ NUMBER = (
 WORD_BOUNDARY_BEFORE = r"(?<![\w])"
 WORD_BOUNDARY_AFTER = r"(?![\w])"
 
-# Compiled on first use (through `re`'s own cache): a run whose rulesets are cached never parses a
-# phrase, and compiling these at import would slow every start.
+# The patterns below are compiled on first use (`_TOKEN` through `re`'s own cache): a run whose
+# rulesets are cached never parses a phrase, and compiling them at import would slow every start.
 _TOKEN = r"\{[A-Za-z_][\w-]*\}|\.\.\.|[()\[\]|#?]|[^\s()\[\]|{}#?]+|\s+"
 
 # Spelling variants, applied to literal words: (pattern on the word, replacement regex).

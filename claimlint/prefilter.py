@@ -94,6 +94,10 @@ class _Info:
     factors: tuple[Factor, ...] = ()  # needed strings when `exact` is None
 
 
+# Repetition nodes of the parse tree (possessive ones exist from Python 3.11).
+REPEATS = frozenset(
+    {sre_constants.MAX_REPEAT, sre_constants.MIN_REPEAT, getattr(sre_constants, "POSSESSIVE_REPEAT", None)}
+) - {None}
 _NOTHING = _Info(frozenset({""}))
 _UNKNOWN = _Info(None)
 # Spaces, hyphens and apostrophes end a run of literals: phrases allow several spellings there
@@ -179,7 +183,7 @@ def _node(op: Any, av: Any) -> _Info:
             return _UNKNOWN
         union = frozenset().union(*[p for p in picked if p is not None])
         return _Info(None, (union,)) if len(union) <= _MAX_ALTERNATIVES else _UNKNOWN
-    if op in (sre_constants.MAX_REPEAT, sre_constants.MIN_REPEAT, getattr(sre_constants, "POSSESSIVE_REPEAT", None)):
+    if op in REPEATS:
         low, high, sub = av
         info = _sequence(list(sub))
         if info is _BREAK or (len(sub) == 1 and _node(*sub[0]) is _BREAK):
@@ -286,11 +290,7 @@ def _leading(items: list[tuple[Any, Any]]) -> frozenset[str] | None:
             return _leading(list(av) + rest)
         if op is sre_constants.BRANCH:
             return _union([_leading(list(alternative) + rest) for alternative in av[1]])
-        if op in (
-            sre_constants.MAX_REPEAT,
-            sre_constants.MIN_REPEAT,
-            getattr(sre_constants, "POSSESSIVE_REPEAT", None),
-        ):
+        if op in REPEATS:
             low, high, sub = av
             # Repeated, the item is followed by itself: only its own start is known.
             once = _leading(list(sub) + rest) if high == 1 else _leading(list(sub))
