@@ -134,12 +134,14 @@ def _prune(folder: Path, kind: str) -> None:
 
 class ResultCache:
     """Findings per file from earlier runs, reused when the file's content and everything that decides
-    its findings (rules, configuration, claimlint's version) are unchanged."""
+    its findings (rules, configuration, claimlint's version) are unchanged. With them, the file's
+    findings by sentence (`engine.WindowMemory`), so an edited file re-judges only what changed."""
 
     def __init__(self, scope: str) -> None:
         self.key = key_for("results", scope.encode())
         stored = load(self.key)
-        self.entries: dict[str, tuple[str, str, Any]] = stored if isinstance(stored, dict) else {}
+        # path -> (content digest, context fingerprint, result, findings by sentence: see `pack_windows`)
+        self.entries: dict[str, tuple[str, str, Any, bytes]] = stored if isinstance(stored, dict) else {}
         self.changed = False
 
     def get(self, path: str, digest: str, fingerprint: str) -> Any | None:
@@ -148,10 +150,42 @@ class ResultCache:
             return entry[2]
         return None
 
-    def put(self, path: str, digest: str, fingerprint: str, result: Any) -> None:
-        self.entries[path] = (digest, fingerprint, result)
+    def windows(self, path: str, fingerprint: str) -> bytes:
+        """The file's findings by sentence from its last run with the same rules and settings
+        (packed), or nothing."""
+        entry = self.entries.get(path)
+        return entry[3] if entry is not None and entry[1] == fingerprint else b""
+
+    def put(self, path: str, digest: str, fingerprint: str, result: Any, windows: bytes = b"") -> None:
+        self.entries[path] = (digest, fingerprint, result, windows)
         self.changed = True
 
     def save(self) -> None:
         if self.changed:
             store(self.key, self.entries)
+
+
+_DIGEST = 16  # bytes of a sentence digest (engine.window_digest)
+
+
+def pack_windows(windows: dict[bytes, tuple[Any, ...]]) -> bytes:
+    """Findings by sentence digest, small: most sentences have none, and those are kept as a run of
+    digests (16 bytes each); the cache's whole file is read by every run, so each file's part stays
+    one bytes object, unpacked only for a file that changed."""
+    empty = b"".join(sorted(digest for digest, found in windows.items() if not found))
+    with_findings = {digest: found for digest, found in windows.items() if found}
+    return pickle.dumps((empty, with_findings), protocol=pickle.HIGHEST_PROTOCOL)
+
+
+def unpack_windows(packed: bytes) -> dict[bytes, tuple[Any, ...]]:
+    if not packed:
+        return {}
+    try:
+        empty, with_findings = pickle.loads(packed)
+        windows: dict[bytes, tuple[Any, ...]] = dict.fromkeys(
+            (empty[at : at + _DIGEST] for at in range(0, len(empty), _DIGEST)), ()
+        )
+        windows.update(with_findings)
+        return windows
+    except Exception:  # damaged: judge every sentence afresh
+        return {}

@@ -12,6 +12,7 @@ time limit so no pattern can hang a run.
 
 from __future__ import annotations
 
+import hashlib
 import os
 import re
 from bisect import bisect_left
@@ -32,6 +33,28 @@ DEFAULT_TIMEOUT = 2.0  # seconds one rule may spend on one document before it is
 LOOKBEHIND = 1000  # characters before a sentence its patterns may look back at (never past a block start)
 JUDGED_LIMIT = 8_000_000  # characters of sentence windows whose findings are kept for reuse
 STRETCH = 100_000  # characters of text prefiltered at a time
+
+Judged = tuple[tuple[int, int, int], ...]  # a sentence's findings: (rule number, start, end) from its window's start
+# What a sentence's findings depend on: its window, and for a list item its list's lead-in (where the
+# lead-in sentence starts in its own window, and that window), or None outside list items.
+WindowKey = tuple[str, "tuple[int, str] | None"]
+
+
+@dataclass
+class WindowMemory:
+    """A file's findings by sentence, kept across runs: `earlier` holds those of the file's last
+    run, by digest of what decides them (an edited page re-judges only the sentences that changed),
+    and a scan fills `now` for the next run."""
+
+    earlier: dict[bytes, Judged] = field(default_factory=dict)
+    now: dict[bytes, Judged] = field(default_factory=dict)
+
+
+def window_digest(key: WindowKey) -> bytes:
+    window, lead_in = key
+    # Lengths first, so that no two keys are spelt the same.
+    spelt = f"{len(window)}:{window}" if lead_in is None else f"{len(window)}:{window}{lead_in[0]}:{lead_in[1]}"
+    return hashlib.blake2b(spelt.encode("utf-8", "surrogatepass"), digest_size=16).digest()
 
 
 @dataclass(frozen=True)
@@ -67,16 +90,16 @@ class Engine:
     # Units with more than one factor -> the factors after the one they are indexed under.
     more_factors: dict[int, tuple[frozenset[int], ...]] = field(default_factory=dict)
     _groups: dict[tuple[int, ...], _Group] = field(default_factory=dict)
-    # Findings by sentence window (see `_Sentence`): boilerplate repeated across a site is judged once.
-    _judged: dict[str, tuple[tuple[int, int, int], ...]] = field(default_factory=dict)
+    # Findings by what decides them (see `_Sentence`): boilerplate repeated across a site is judged once.
+    _judged: dict[WindowKey, Judged] = field(default_factory=dict)
     _judged_size: int = 0
 
-    def remember(self, window: str, found: tuple[tuple[int, int, int], ...]) -> None:
+    def remember(self, key: WindowKey, found: Judged) -> None:
         if self._judged_size > JUDGED_LIMIT:  # bounded memory: start afresh
             self._judged.clear()
             self._judged_size = 0
-        self._judged[window] = found
-        self._judged_size += len(window)
+        self._judged[key] = found
+        self._judged_size += len(key[0]) + (len(key[1][1]) if key[1] else 0)
 
     def group(self, units: tuple[int, ...]) -> _Group:
         """A rule's `unless` or co-occurring entry indexed by factor (some hold hundreds of units)."""
@@ -223,8 +246,8 @@ def _lower(text: str) -> str:
 @dataclass
 class _Sentence:
     """A sentence and its window: the text its patterns see, from its block's start (or LOOKBEHIND
-    characters back) to its end. What a sentence yields depends on its window alone, so equal
-    windows share their findings."""
+    characters back) to its end. What a sentence yields depends on its window alone (and, in a list
+    item, on its list's lead-in), so equal windows share their findings."""
 
     start: int
     end: int
@@ -233,7 +256,7 @@ class _Sentence:
     found: dict[int, list[tuple[int, int]]] = field(default_factory=dict)  # unit -> its matches here
     triggers: set[int] = field(default_factory=set)  # trigger units that may match here
     window: tuple[int, str] | None = None  # where the window starts in the text, and its text
-    judged: tuple[tuple[int, int, int], ...] | None = None  # its findings, when its window was judged before
+    judged: Judged | None = None  # its findings, when they were judged before
 
 
 def _unfiltered_triggers(engine: Engine, text: str, sentences: Sentences) -> tuple[dict[int, set[int]], set[int]]:
@@ -251,11 +274,11 @@ def _unfiltered_triggers(engine: Engine, text: str, sentences: Sentences) -> tup
 
 
 def _candidate_sentences(
-    engine: Engine, text: str, sentences: Sentences, unfiltered: dict[int, set[int]], shared: Callable[[int], bool]
+    engine: Engine, text: str, sentences: Sentences, unfiltered: dict[int, set[int]], known: Callable[[_Sentence], None]
 ) -> Iterator[_Sentence]:
-    """Sentences where some rule may match, in order, or whose window was judged before (`shared`
-    says where that may be used). The text is prefiltered a stretch at a time, so the per-sentence
-    sets held at once stay few however long the document is."""
+    """Sentences where some rule may match, in order, or whose findings are `known` (which sets
+    `judged` when they were judged before). The text is prefiltered a stretch at a time, so the
+    per-sentence sets held at once stay few however long the document is."""
     starts, ends = sentences.starts, sentences.ends
     first = 0
     while first < len(starts):
@@ -279,11 +302,9 @@ def _candidate_sentences(
                 hits.append((position, key))
         triggers_by_key, more = engine.triggers_by_key, engine.more_factors
         for sentence in by_index.values():
-            if shared(sentence.start):  # boilerplate seen before needs no triggers worked out
-                sentence.window = _window(text, sentence)
-                sentence.judged = engine._judged.get(sentence.window[1])
-                if sentence.judged is not None:
-                    continue
+            known(sentence)  # a sentence judged before needs no triggers worked out
+            if sentence.judged is not None:
+                continue
             keys = sentence.keys
             indexed = {unit for key in keys for unit in triggers_by_key.get(key, ())}
             sentence.triggers = {u for u in indexed if u not in more or all(not f.isdisjoint(keys) for f in more[u])}
@@ -291,7 +312,9 @@ def _candidate_sentences(
             if index in unfiltered:
                 if index not in by_index:
                     by_index[index] = _Sentence(starts[index], ends[index], set(), [])
-                by_index[index].triggers |= unfiltered[index]
+                    known(by_index[index])
+                if by_index[index].judged is None:
+                    by_index[index].triggers |= unfiltered[index]
         for index in sorted(by_index):
             if by_index[index].triggers or by_index[index].judged is not None:
                 yield by_index[index]
@@ -443,8 +466,11 @@ def _accept(engine: Engine, prepared: CompiledRule, text: str, sentence: _Senten
     return not (rule.hedge == "skip" and context.is_hedged(sentence_text))
 
 
-def scan(engine: Engine, document: Document) -> tuple[list[Finding], list[FileProblem]]:
-    """All findings of the engine's rules in one document, and rules stopped by the time limit."""
+def scan(
+    engine: Engine, document: Document, memory: WindowMemory | None = None
+) -> tuple[list[Finding], list[FileProblem]]:
+    """All findings of the engine's rules in one document, and rules stopped by the time limit.
+    With a `memory`, sentences judged in its `earlier` run are not judged again, and `now` is filled."""
     text = document.text
     findings: list[Finding] = []
     problems: list[FileProblem] = []
@@ -464,28 +490,48 @@ def scan(engine: Engine, document: Document) -> tuple[list[Finding], list[FilePr
             stop(rule, None)
     lead_in_of = _lead_in_finder(engine, document, sentences)
     listed = any(r.lead_ins for r in engine.rules)
+    keys: dict[int, WindowKey] = {}  # sentence start -> what decides its findings
+    digests: dict[int, bytes] = {}
 
-    def shared(position: int) -> bool:
-        # A list item's findings may depend on its list's lead-in, outside the window: never shared.
-        return not (listed and _item_start(document, position) is not None)
+    def known(sentence: _Sentence) -> None:
+        sentence.window = _window(text, sentence)
+        lead_in = None
+        if listed and _item_start(document, sentence.start) is not None:
+            # A list item's findings may depend on its list's lead-in, outside the window.
+            found = lead_in_of(sentence.start)
+            lead_in = (0, "") if found is None else _lead_in_key(text, found)
+        key = keys[sentence.start] = (sentence.window[1], lead_in)
+        sentence.judged = engine._judged.get(key)
+        if memory is not None:
+            digest = digests[sentence.start] = window_digest(key)
+            if sentence.judged is None:
+                sentence.judged = memory.earlier.get(digest)
 
-    for sentence in _candidate_sentences(engine, text, sentences, unfiltered, shared):
-        if sentence.window is None:
-            sentence.window = _window(text, sentence)
-        base, window = sentence.window
+    for sentence in _candidate_sentences(engine, text, sentences, unfiltered, known):
+        assert sentence.window is not None  # set by `known`
+        base = sentence.window[0]
+        key = keys[sentence.start]
         judged = sentence.judged
         if judged is None:
-            is_shared = shared(sentence.start)
-            if is_shared:
-                judged = engine._judged.get(window)  # judged since the stretch was prefiltered
-            if judged is None:
-                judged, complete = _judge(engine, text, sentence, stopped, stop, document, lead_in_of)
-                if complete and is_shared:
-                    engine.remember(window, judged)
+            judged = engine._judged.get(key)  # judged since the stretch was prefiltered
+        complete = True
+        if judged is None:
+            judged, complete = _judge(engine, text, sentence, stopped, stop, document, lead_in_of)
+        if complete:
+            if key not in engine._judged:
+                engine.remember(key, judged)
+            if memory is not None:
+                memory.now[digests[sentence.start]] = judged
         for number, start, end in judged:
             if engine.rules[number].rule.id not in stopped:
                 findings.append(_finding(document, engine.rules[number].rule, start + base, end + base))
     return _drop_overlaps(findings), problems
+
+
+def _lead_in_key(text: str, lead_in: _Sentence) -> tuple[int, str]:
+    if lead_in.window is None:
+        lead_in.window = _window(text, lead_in)
+    return lead_in.start - lead_in.window[0] + 1, lead_in.window[1]
 
 
 def _item_start(document: Document, position: int) -> int | None:

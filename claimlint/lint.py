@@ -14,7 +14,7 @@ from claimlint.cache import ResultCache
 from claimlint.config import ConfigResolver, Settings
 from claimlint.discovery import Missing, Target, discover
 from claimlint.documents import DocumentError
-from claimlint.engine import Engine, compile_rules, scan
+from claimlint.engine import Engine, WindowMemory, compile_rules, scan
 from claimlint.findings import FileProblem, FileResult
 from claimlint.read_data import ContentKeys
 from claimlint.readers import ReaderOptions, build_document
@@ -104,12 +104,14 @@ class FileContext:
     fingerprint: str = ""  # everything that decides this context's results, for the result cache
 
 
-def lint_bytes(context: FileContext, data: bytes, path: str, reader: str) -> FileResult:
+def lint_bytes(
+    context: FileContext, data: bytes, path: str, reader: str, memory: WindowMemory | None = None
+) -> FileResult:
     try:
         document = build_document(data, path, reader, context.options)
     except DocumentError as error:
         return FileResult(path, (), (FileProblem(path, str(error)),))
-    findings, problems = scan(context.engine, document)
+    findings, problems = scan(context.engine, document, memory)
     problems[:0] = [FileProblem(path, message, severity=severity) for severity, message in document.notices]
     findings, approved = apply_approved(document, findings, context.approved)
     directives = parse_directives(document.source, reader)
@@ -276,20 +278,35 @@ def _worker_start(settings_by_fingerprint: dict[str, Settings]) -> None:
     _WORKER["built"] = {}
 
 
-def _lint_chunk(chunk: list[tuple[str, bytes, str, str]]) -> list[FileResult]:
+# One file's work: context fingerprint, content, path as shown, reader, and its packed findings by
+# sentence from the last run (None: the result cache is off, so none are kept).
+_Work = tuple[str, bytes, str, str, "bytes | None"]
+
+
+def _lint_remembering(context: FileContext, work: _Work) -> tuple[FileResult, bytes]:
+    """The file linted, and its findings by sentence packed for the result cache."""
+    _, data, display, reader, earlier = work
+    if earlier is None:
+        return lint_bytes(context, data, display, reader), b""
+    memory = WindowMemory(disk_cache.unpack_windows(earlier))
+    return lint_bytes(context, data, display, reader, memory), disk_cache.pack_windows(memory.now)
+
+
+def _lint_chunk(chunk: list[_Work]) -> list[tuple[FileResult, bytes]]:
     built: dict[str, FileContext] = _WORKER["built"]  # type: ignore[assignment]
     contexts: Contexts = _WORKER["contexts"]  # type: ignore[assignment]
     settings: dict[str, Settings] = _WORKER["settings"]  # type: ignore[assignment]
     results = []
-    for fingerprint, data, display, reader in chunk:
+    for work in chunk:
+        fingerprint = work[0]
         if fingerprint not in built:
             built[fingerprint] = contexts.context(settings[fingerprint])
-        results.append(lint_bytes(built[fingerprint], data, display, reader))
+        results.append(_lint_remembering(built[fingerprint], work))
     compiled.STORE.save()
     return results
 
 
-def _in_parallel(work: list[tuple[str, bytes, str, str]], settings: dict[str, Settings], jobs: int) -> list[FileResult]:
+def _in_parallel(work: list[_Work], settings: dict[str, Settings], jobs: int) -> list[tuple[FileResult, bytes]]:
     """Lint in worker processes; results come back in the order of `work`."""
     # Imported here: a one-file run (a pre-commit hook's usual case) never starts workers.
     import multiprocessing
@@ -335,15 +352,19 @@ def lint_paths(
             results[index] = cached
         else:
             work.append((index, digest, data, context, target))
+    to_lint: list[_Work] = [
+        (c.fingerprint, data, t.display, t.reader, cache.windows(t.display, c.fingerprint) if cache else None)
+        for _, _, data, c, t in work
+    ]
     if jobs > 1 and len(work) > 1 and sum(len(item[2]) for item in work) >= PARALLEL_MIN_BYTES:
         settings = {c.fingerprint: file_settings[index] for index, _, _, c, _ in work}
-        linted = _in_parallel([(c.fingerprint, data, t.display, t.reader) for _, _, data, c, t in work], settings, jobs)
+        linted = _in_parallel(to_lint, settings, jobs)
     else:
-        linted = [lint_bytes(c, data, t.display, t.reader) for _, _, data, c, t in work]
-    for (index, digest, _, context, target), result in zip(work, linted, strict=True):
+        linted = [_lint_remembering(c, item) for (_, _, _, c, _), item in zip(work, to_lint, strict=True)]
+    for (index, digest, _, context, target), (result, windows) in zip(work, linted, strict=True):
         results[index] = result
         if cache:
-            cache.put(target.display, digest, context.fingerprint, result)
+            cache.put(target.display, digest, context.fingerprint, result, windows)
     compiled.STORE.save()
     missing = tuple(t.display for t in targets if isinstance(t, Missing))
     done = tuple(r for r in results if r is not None)

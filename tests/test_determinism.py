@@ -46,3 +46,12 @@ def test_a_changed_file_is_linted_again(monkeypatch, tmp_path):
     assert "No findings" in output(page)
     page.write_text("Our facial has no side effects.\n")
     assert "no side effects" in output(page)
+
+
+def test_an_edited_file_reports_what_a_fresh_run_reports(monkeypatch, tmp_path):
+    monkeypatch.setenv("CLAIMLINT_CACHE_DIR", str(tmp_path / "cache"))
+    page = tmp_path / "page.md"
+    page.write_text("# Drips\n\nWho can benefit:\n\n- Dull skin\n- Lupus\n\nOur drip has no side effects. Call us.\n")
+    output("--format", "json", page)  # remembers the page's sentences
+    page.write_text("# Drips\n\nPlease tell us if you have:\n\n- Dull skin\n- Lupus\n\nOur drip is gentle. Call us.\n")
+    assert output("--format", "json", page) == output("--format", "json", "--no-cache", page)

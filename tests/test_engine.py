@@ -184,3 +184,42 @@ def test_matches_at_leading_positions_are_what_finditer_finds(expression, text):
     tried = [(m.start(), m.end()) for m in _matches_at(pattern, window, base, positions)]
     assert tried == [(m.start(), m.end()) for m in pattern.finditer(window, 8)]
     assert tried  # the texts hold matches
+
+
+def _scan_with(engine, text, earlier=None):
+    from claimlint.engine import WindowMemory, scan
+    from claimlint.readers import build_document
+
+    memory = WindowMemory(dict(earlier or {}))
+    findings, _ = scan(engine, build_document(text.encode(), "page.md", "markdown"), memory)
+    return [(f.rule_id, f.normalised) for f in findings], memory.now
+
+
+def test_a_file_s_earlier_findings_by_sentence_are_used_and_renewed():
+    from claimlint.engine import compile_rules
+    from tests.conftest import STARTER_RULES
+
+    def fresh():  # an engine of its own: nothing remembered within the process
+        return compile_rules(list(load_ruleset(STARTER_RULES).rules))
+
+    text = "Our facial cures acne. Opening hours are nine to five."
+    found, now = _scan_with(fresh(), text)
+    assert found and now  # every judged sentence is remembered
+    assert _scan_with(fresh(), text, now) == (found, now)
+    # What is remembered is used, not judged again: forget the finding and it is gone.
+    assert _scan_with(fresh(), text, dict.fromkeys(now, ()))[0] == []
+    # An edited sentence is judged afresh; only this run's sentences are kept.
+    edited, renewed = _scan_with(fresh(), "Our facial soothes skin. Opening hours are nine to five.", now)
+    assert edited == [] and set(renewed) != set(now)
+
+
+def test_list_items_share_findings_only_under_the_same_lead_in():
+    text = (
+        "Who can benefit from our stem cell drips:\n\n- Tired skin\n- Parkinson's disease\n\n"
+        "Please tell us before booking if you have:\n\n- Tired skin\n- Parkinson's disease\n"
+    )
+    found, now = _scan_with(builtin_engine(), text)
+    assert [f for f in found if f[0] == "serious-disease-in-benefit-list"] == [
+        ("serious-disease-in-benefit-list", "Parkinson's")
+    ]
+    assert _scan_with(builtin_engine(), text, now)[0] == found
