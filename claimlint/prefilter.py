@@ -90,6 +90,8 @@ COMMON = frozenset(
 
 @dataclass(frozen=True)
 class _Info:
+    """What a parse-tree node can match, as far as the prefilter needs to know."""
+
     exact: frozenset[str] | None  # every string the node can match, when few; None: too many
     factors: tuple[Factor, ...] = ()  # needed strings when `exact` is None
 
@@ -203,8 +205,14 @@ def _node(op: Any, av: Any) -> _Info:
                     spelt |= power
             if len(spelt) <= _MAX_STRINGS:
                 return _Info(frozenset(spelt))
-        if info.exact is not None:  # repeated: each copy is needed, but the run stops here
-            return _Info(None, (info.exact,) if "" not in info.exact else ())
+        if info.exact is not None:  # repeated: `low` copies in a row are needed, but the run stops here
+            needed = info.exact
+            for _ in range(1, low):  # "(?:★|⭐){4,5}": two stars are a usable factor, one is too short
+                longer = frozenset(a + b for a in needed for b in info.exact)
+                if len(longer) > _MAX_STRINGS or max(map(len, longer)) > _MAX_LENGTH:
+                    break
+                needed = longer
+            return _Info(None, (needed,) if "" not in needed else ())
         return _Info(None, info.factors)
     return _UNKNOWN
 

@@ -1,3 +1,5 @@
+from itertools import product
+
 import pytest
 import regex
 
@@ -18,6 +20,8 @@ FLAGS = regex.IGNORECASE | regex.V0
         (r"100% safe", [{"100%"}, {"safe"}]),
         (r"fil{1,2}ers?", [{"filer", "filler"}]),
         (r"\b(?=\w+ cure)\w+", [{"cure"}]),  # a lookahead reads on within the sentence
+        # Four stars in a row are needed (one star alone would be too short to filter with).
+        ("(?:\u2605|\u2b50){4,5}", [{"".join(stars) for stars in product("\u2605\u2b50", repeat=4)}]),
     ],
 )
 def test_factors_are_strings_every_match_contains(expression, factors):
