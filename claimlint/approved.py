@@ -15,6 +15,8 @@ from claimlint.yamlsource import ConfigError, check_keys, line_of, load_yaml_fil
 
 @dataclass(frozen=True)
 class ApprovedClaim:
+    """A claim the team has evidence for, and the rules or categories it answers."""
+
     text: str
     reference: str
     codes: frozenset[str]  # rule or category ids it covers; empty: any

@@ -10,13 +10,11 @@ from typing import Any
 import click
 
 from claimlint import __version__, cache
-from claimlint.baseline import baseline_text, changed_lines, load_baseline, only_changed, without_baseline
 from claimlint.config import ConfigResolver
 from claimlint.formatters import FORMATTERS, OutputOptions
 from claimlint.lint import Report, lint_paths, lint_stdin, load_rules
 from claimlint.readers import reader_for
 from claimlint.rulesets import JURISDICTIONS, Rule, builtin_names, load_rulesets, resolve_ruleset_path
-from claimlint.ruletests import check_rules
 from claimlint.taxonomy import CATEGORIES, SEVERITIES, severity_rank
 from claimlint.yamlsource import ConfigError
 
@@ -217,6 +215,9 @@ def check(
             report = lint_paths(list(paths) or ["."], resolver, jobs=jobs or os.cpu_count() or 1, cache=results)
             if results is not None:
                 results.save()
+        if write_baseline is not None or baseline is not None or diff_base is not None:
+            # Imported here, like the other commands' modules: every start pays for what it imports.
+            from claimlint.baseline import baseline_text, changed_lines, load_baseline, only_changed, without_baseline
         if write_baseline is not None:
             write_output(baseline_text(report), write_baseline)
             click.echo(f"Wrote {sum(len(r.findings) for r in report.results)} findings to {write_baseline}.", err=True)
@@ -403,6 +404,8 @@ def test_rules(ruleset_paths: tuple[str, ...]) -> None:
         loaded = load_rulesets(paths)
     except ConfigError as error:
         _fail(error)
+    from claimlint.ruletests import check_rules  # imported here: only this command needs it
+
     all_rules = [rule for ruleset in loaded for rule in ruleset.rules]
     count, failures = check_rules(all_rules)
     for failure in failures:

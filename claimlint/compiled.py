@@ -67,7 +67,8 @@ class PatternStore:
                     if self._file.read(len(_MAGIC)) != _MAGIC:
                         raise ValueError("not a pattern store")
                     length = int.from_bytes(self._file.read(_LENGTH), "little")
-                    index = pickle.loads(self._file.read(length))
+                    with cache.collecting_paused():
+                        index = pickle.loads(self._file.read(length))
                     data_start = len(_MAGIC) + _LENGTH + length
                     self._index = {digest: (data_start + at, size) for digest, (at, size) in index.items()}
                 except Exception:  # damaged or foreign: start afresh

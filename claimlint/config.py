@@ -13,7 +13,7 @@ from fnmatch import fnmatchcase
 from pathlib import Path
 from typing import Any
 
-from claimlint.read_data import DEFAULT_SKIPPED_KEYS
+from claimlint.readers import DEFAULT_SKIPPED_KEYS
 from claimlint.rulesets import JURISDICTIONS, builtin_names
 from claimlint.taxonomy import SEVERITIES
 from claimlint.yamlsource import ConfigError, check_keys, line_of, load_yaml_file
@@ -79,6 +79,8 @@ class Override:
 
 @dataclass(frozen=True)
 class Settings:
+    """What decides how files are linted: the command line over configuration over defaults."""
+
     rulesets: tuple[str, ...] = ()  # built-in names or absolute paths; empty: every built-in ruleset
     select: tuple[str, ...] = ()
     ignore: tuple[str, ...] = ()

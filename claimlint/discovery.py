@@ -14,6 +14,8 @@ from claimlint.readers import reader_for, walked_reader_for
 
 @dataclass(frozen=True)
 class Target:
+    """A file to lint, and the reader for it."""
+
     path: Path
     display: str  # as reported: relative to the working directory where possible, '/'-separated
     reader: str
@@ -21,6 +23,8 @@ class Target:
 
 @dataclass(frozen=True)
 class Missing:
+    """A path given on the command line that does not exist."""
+
     display: str
 
 

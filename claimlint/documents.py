@@ -26,6 +26,8 @@ class Position:
 
 @dataclass(frozen=True)
 class Document:
+    """A file as read: its source, the linted text, and the map from one to the other."""
+
     path: str
     source: str
     text: str
@@ -76,6 +78,8 @@ _DECLARED_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_
 
 @dataclass(frozen=True)
 class Decoded:
+    """A file's bytes decoded, with a note when the encoding had to be guessed."""
+
     text: str
     notice: str | None = None  # how the encoding was guessed, when it was
 

@@ -59,6 +59,8 @@ def window_digest(key: WindowKey) -> bytes:
 
 @dataclass(frozen=True)
 class CompiledRule:
+    """A rule with its patterns as unit numbers of the engine."""
+
     rule: Rule
     triggers: tuple[int, ...]  # unit numbers
     companions: tuple[tuple[int, ...], ...]
@@ -69,6 +71,8 @@ class CompiledRule:
 
 @dataclass(frozen=True)
 class _Group:
+    """Units of one rule entry, indexed by their first factor."""
+
     order: dict[int, int]  # unit -> its first place in the group
     by_key: dict[int, tuple[int, ...]]  # key -> units indexed under it (their most selective factor)
     open: tuple[int, ...]  # units without factors
@@ -76,9 +80,11 @@ class _Group:
 
 @dataclass
 class Engine:
+    """Every active rule's units, their prefilter, and what a run has compiled and judged so far."""
+
     rules: tuple[CompiledRule, ...]
     units: tuple[str, ...]  # each unit's regular expression
-    factors: tuple[tuple[frozenset[int], ...], ...]  # per unit: its factors, as sets of key numbers
+    factors: tuple[tuple[tuple[int, ...], ...], ...]  # per unit: its factors, as key numbers (one of each is needed)
     leading: tuple[frozenset[int] | None, ...]  # per unit: the keys its matches start with, when known
     keys: Any  # an Aho-Corasick automaton: factor string -> key number
     triggers_by_key: dict[int, tuple[int, ...]]  # key -> trigger units indexed under it
@@ -88,7 +94,7 @@ class Engine:
     timeout: float = DEFAULT_TIMEOUT
     _compiled: dict[int, Any] = field(default_factory=dict)
     # Units with more than one factor -> the factors after the one they are indexed under.
-    more_factors: dict[int, tuple[frozenset[int], ...]] = field(default_factory=dict)
+    more_factors: dict[int, tuple[tuple[int, ...], ...]] = field(default_factory=dict)
     _groups: dict[tuple[int, ...], _Group] = field(default_factory=dict)
     # Findings by what decides them (see `_Sentence`): boilerplate repeated across a site is judged once.
     _judged: dict[WindowKey, Judged] = field(default_factory=dict)
@@ -187,14 +193,20 @@ def compile_rules(rules: list[Rule], timeout: float = DEFAULT_TIMEOUT) -> Engine
             trigger_of.setdefault(unit, []).append(index)
 
     key_numbers: dict[str, int] = {}
-    factors = tuple(
-        tuple(frozenset(key_numbers.setdefault(s, len(key_numbers)) for s in factor) for factor in unit.factors)
-        for unit in units
-    )
-    leading = tuple(
-        None if unit.leading is None else frozenset(key_numbers.setdefault(s, len(key_numbers)) for s in unit.leading)
-        for unit in units
-    )
+    # Equal sets of keys are one object, and factors are tuples (only ever iterated): every run
+    # loads the engine, and building and hashing thousands of sets was a third of that.
+    shared: dict[Any, Any] = {}
+
+    def numbered(strings: frozenset[str]) -> tuple[int, ...]:
+        found = tuple(sorted(key_numbers.setdefault(s, len(key_numbers)) for s in sorted(strings)))
+        return shared.setdefault(found, found)  # type: ignore[no-any-return]
+
+    def key_set(strings: frozenset[str]) -> frozenset[int]:
+        found = frozenset(numbered(strings))
+        return shared.setdefault(found, found)  # type: ignore[no-any-return]
+
+    factors = tuple(tuple(numbered(factor) for factor in unit.factors) for unit in units)
+    leading = tuple(None if unit.leading is None else key_set(unit.leading) for unit in units)
     automaton = ahocorasick.Automaton()
     for string, key in key_numbers.items():
         automaton.add_word(string, (key, len(string)))
@@ -217,7 +229,7 @@ def compile_rules(rules: list[Rule], timeout: float = DEFAULT_TIMEOUT) -> Engine
 
 
 def _by_first_factor(
-    units: tuple[int, ...], factors: tuple[tuple[frozenset[int], ...], ...]
+    units: tuple[int, ...], factors: tuple[tuple[tuple[int, ...], ...], ...]
 ) -> tuple[dict[int, tuple[int, ...]], tuple[int, ...]]:
     """The units indexed under each key of their most selective factor (listed first), and the
     units without factors, which no key finds."""
@@ -307,7 +319,7 @@ def _candidate_sentences(
                 continue
             keys = sentence.keys
             indexed = {unit for key in keys for unit in triggers_by_key.get(key, ())}
-            sentence.triggers = {u for u in indexed if u not in more or all(not f.isdisjoint(keys) for f in more[u])}
+            sentence.triggers = {u for u in indexed if u not in more or all(not keys.isdisjoint(f) for f in more[u])}
         for index in range(first, last) if unfiltered else ():
             if index in unfiltered:
                 if index not in by_index:
@@ -336,7 +348,7 @@ def _matches(engine: Engine, unit: int, text: str, sentence: _Sentence) -> list[
     """The unit's matches in the sentence (none without searching when a factor is missing)."""
     found = sentence.found.get(unit)
     if found is None:
-        if all(not factor.isdisjoint(sentence.keys) for factor in engine.factors[unit]):
+        if all(not sentence.keys.isdisjoint(factor) for factor in engine.factors[unit]):
             return _search(engine, unit, text, sentence)
         found = sentence.found[unit] = []
     return found

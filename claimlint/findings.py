@@ -11,6 +11,8 @@ from claimlint.documents import Position
 
 @dataclass(frozen=True)
 class Finding:
+    """One claim a rule flagged: where it is in the source, and what to say about it."""
+
     path: str
     rule_id: str
     category: str
@@ -51,6 +53,8 @@ class FileProblem:
 
 @dataclass(frozen=True)
 class FileResult:
+    """Everything one file gave: findings, problems, and findings suppressed or approved."""
+
     path: str
     findings: tuple[Finding, ...]
     problems: tuple[FileProblem, ...]

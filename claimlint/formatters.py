@@ -10,6 +10,8 @@ from claimlint.lint import Report
 
 @dataclass(frozen=True)
 class OutputOptions:
+    """How a report is shown, beyond its format."""
+
     color: bool = False
     show_suppressed: bool = False
     sarif_category: str | None = None

@@ -16,8 +16,7 @@ from claimlint.discovery import Missing, Target, discover
 from claimlint.documents import DocumentError
 from claimlint.engine import Engine, WindowMemory, compile_rules, scan
 from claimlint.findings import FileProblem, FileResult
-from claimlint.read_data import ContentKeys
-from claimlint.readers import ReaderOptions, build_document
+from claimlint.readers import ContentKeys, ReaderOptions, build_document
 from claimlint.rulesets import (
     JURISDICTIONS,
     JURISDICTIONS_FILE,
@@ -36,6 +35,8 @@ from claimlint.yamlsource import ConfigError
 
 @dataclass(frozen=True)
 class Report:
+    """What a run found, for the formatters."""
+
     rules: tuple[Rule, ...]  # the rules that were active, in a stable order
     results: tuple[FileResult, ...]
     missing: tuple[str, ...]  # paths given on the command line that do not exist

@@ -4,71 +4,12 @@ positions at the value in the file. Keys decide what is copy: machinery keys are
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
-from fnmatch import translate
-from functools import cache
 from typing import Any
 
 from claimlint.read_html import add_html
+from claimlint.readers import ContentKeys
 from claimlint.textmap import TextBuilder
 
-DEFAULT_SKIPPED_KEYS = frozenset(
-    {
-        "layout",
-        "slug",
-        "permalink",
-        "url",
-        "urls",
-        "href",
-        "src",
-        "link",
-        "image",
-        "images",
-        "img",
-        "icon",
-        "date",
-        "lastmod",
-        "updated",
-        "created",
-        "template",
-        "lang",
-        "language",
-        "locale",
-        "id",
-        "uuid",
-        "key",
-        "canonical",
-        "draft",
-        "type",
-        "kind",
-        "weight",
-        "order",
-        "aliases",
-        "redirect_from",
-        "thumbnail",
-        "cover",
-        "og_image",
-        "photo",
-        "path",
-        "file",
-        "filename",
-        "class",
-        "classname",
-        "style",
-        "color",
-        "colour",
-        "component",
-        "variant",
-        "name_id",
-        "email",
-        "phone",
-        "tel",
-        "slug_id",
-        "format",
-        "mime",
-        "$schema",
-    }
-)
 _MACHINE_VALUE = re.compile(
     r"^\s*(?:https?://|www\.|mailto:|tel:|/|\./|\.\./|#[0-9a-fA-F]{3,8}\s*$)"
     r"|^\S+\.(?:png|jpe?g|gif|svg|webp|avif|html?|css|js|json|ya?ml|pdf|mp4)\s*$"
@@ -79,26 +20,6 @@ _JSON_ESCAPE = re.compile(r"\\(?:u[0-9a-fA-F]{4}(?:\\u[0-9a-fA-F]{4})?|.)")
 _SIMPLE_ESCAPES = {"b": "\b", "f": "\f", "n": "\n", "r": "\r", "t": "\t"}
 _TAG = re.compile(r"</?[A-Za-z][^<>]*>")
 _STRING_TAG = "tag:yaml.org,2002:str"
-
-
-@dataclass(frozen=True)
-class ContentKeys:
-    """Which keys hold copy: `include` (globs) when given, otherwise every key but `skip` (globs)."""
-
-    skip: frozenset[str] = field(default_factory=lambda: DEFAULT_SKIPPED_KEYS)
-    include: frozenset[str] = frozenset()
-
-    def reads(self, key: str) -> bool:
-        key = key.lower()
-        if self.include:
-            return _globs_pattern(self.include).match(key) is not None
-        return _globs_pattern(self.skip).match(key) is None
-
-
-@cache
-def _globs_pattern(globs: frozenset[str]) -> re.Pattern[str]:
-    """One regex matching what any of the globs matches (lower-cased), rather than a match per glob."""
-    return re.compile("|".join(translate(glob.lower()) for glob in sorted(globs)) or "(?!)")
 
 
 def _add_value(builder: TextBuilder, source: str, start: int, end: int) -> None:

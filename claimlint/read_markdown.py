@@ -12,8 +12,9 @@ from functools import cache
 from itertools import accumulate
 from typing import Any
 
-from claimlint.read_data import ContentKeys, add_yaml_strings
+from claimlint.read_data import add_yaml_strings
 from claimlint.read_html import add_html, decode_entity
+from claimlint.readers import ContentKeys
 from claimlint.textmap import TextBuilder
 
 

@@ -2,22 +2,103 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from fnmatch import translate
+from functools import cache
 from pathlib import PurePath
 
 from claimlint.documents import Decoded, Document, decode, line_starts_of
 from claimlint.masking import mask_jsx, mask_mdx, mask_templates
-from claimlint.read_data import ContentKeys, read_json, read_yaml
 from claimlint.read_docx import docx_available, docx_source
 from claimlint.read_html import read_html
-from claimlint.read_markdown import read_markdown
-from claimlint.read_text import read_text
 from claimlint.textmap import TextBuilder
+
+# Keys of content files (JSON, YAML, front matter) whose values are machinery, not copy.
+DEFAULT_SKIPPED_KEYS = frozenset(
+    {
+        "layout",
+        "slug",
+        "permalink",
+        "url",
+        "urls",
+        "href",
+        "src",
+        "link",
+        "image",
+        "images",
+        "img",
+        "icon",
+        "date",
+        "lastmod",
+        "updated",
+        "created",
+        "template",
+        "lang",
+        "language",
+        "locale",
+        "id",
+        "uuid",
+        "key",
+        "canonical",
+        "draft",
+        "type",
+        "kind",
+        "weight",
+        "order",
+        "aliases",
+        "redirect_from",
+        "thumbnail",
+        "cover",
+        "og_image",
+        "photo",
+        "path",
+        "file",
+        "filename",
+        "class",
+        "classname",
+        "style",
+        "color",
+        "colour",
+        "component",
+        "variant",
+        "name_id",
+        "email",
+        "phone",
+        "tel",
+        "slug_id",
+        "format",
+        "mime",
+        "$schema",
+    }
+)
+
+
+@dataclass(frozen=True)
+class ContentKeys:
+    """Which keys hold copy: `include` (globs) when given, otherwise every key but `skip` (globs)."""
+
+    skip: frozenset[str] = field(default_factory=lambda: DEFAULT_SKIPPED_KEYS)
+    include: frozenset[str] = frozenset()
+
+    def reads(self, key: str) -> bool:
+        key = key.lower()
+        if self.include:
+            return _globs_pattern(self.include).match(key) is not None
+        return _globs_pattern(self.skip).match(key) is None
+
+
+@cache
+def _globs_pattern(globs: frozenset[str]) -> re.Pattern[str]:
+    """One regex matching what any of the globs matches (lower-cased), rather than a match per glob."""
+    return re.compile("|".join(translate(glob.lower()) for glob in sorted(globs)) or "(?!)")
 
 
 @dataclass(frozen=True)
 class ReaderOptions:
+    """Options of the readers that come from configuration."""
+
     content_keys: ContentKeys = field(default_factory=ContentKeys)
 
 
@@ -31,15 +112,46 @@ def _paragraph_lines(source: str, options: ReaderOptions) -> TextBuilder:
     return builder
 
 
+# The readers of other formats are imported when first used: a run over HTML pages never needs them.
+def _text(source: str, options: ReaderOptions) -> TextBuilder:
+    from claimlint.read_text import read_text
+
+    return read_text(source)
+
+
+def _markdown(source: str, options: ReaderOptions) -> TextBuilder:
+    from claimlint.read_markdown import read_markdown
+
+    return read_markdown(mask_templates(source), options.content_keys)
+
+
+def _mdx(source: str, options: ReaderOptions) -> TextBuilder:
+    from claimlint.read_markdown import read_markdown
+
+    return read_markdown(mask_mdx(source), options.content_keys)
+
+
+def _json(source: str, options: ReaderOptions) -> TextBuilder:
+    from claimlint.read_data import read_json
+
+    return read_json(source, options.content_keys)
+
+
+def _yaml(source: str, options: ReaderOptions) -> TextBuilder:
+    from claimlint.read_data import read_yaml
+
+    return read_yaml(source, options.content_keys)
+
+
 # Each reader gets the source as linted (template tags masked to spaces of the same length).
 READERS: dict[str, Callable[[str, ReaderOptions], TextBuilder]] = {
-    "text": lambda source, options: read_text(source),
-    "markdown": lambda source, options: read_markdown(mask_templates(source), options.content_keys),
-    "mdx": lambda source, options: read_markdown(mask_mdx(source), options.content_keys),
+    "text": _text,
+    "markdown": _markdown,
+    "mdx": _mdx,
     "html": lambda source, options: read_html(mask_templates(source)),
     "jsx": lambda source, options: read_html(mask_jsx(source)),
-    "json": lambda source, options: read_json(source, options.content_keys),
-    "yaml": lambda source, options: read_yaml(source, options.content_keys),
+    "json": _json,
+    "yaml": _yaml,
     "docx": _paragraph_lines,
 }
 TEMPLATE_EXTENSIONS = (

@@ -70,6 +70,8 @@ _PROFILE_KEYS = frozenset({"title", "severity", "disable"})
 
 @dataclass(frozen=True)
 class Example:
+    """A rule's flag or pass example, as written in its ruleset."""
+
     text: str  # with the [[marks]] removed
     expected: tuple[int, int] | None  # the marked span in `text`, for flag examples
     line: int
@@ -87,6 +89,8 @@ class Unit:
 
 @dataclass(frozen=True)
 class Rule:
+    """One rule as loaded from its ruleset, with its patterns compiled into units."""
+
     id: str
     category: str
     severity: str
@@ -115,6 +119,8 @@ class Rule:
 
 @dataclass(frozen=True)
 class Ruleset:
+    """One ruleset file: its rules, in file order."""
+
     name: str
     description: str
     path: str

@@ -11,6 +11,8 @@ from claimlint.rulesets import Example, Rule
 
 @dataclass(frozen=True)
 class ExampleFailure:
+    """A rule example that did not do what it says."""
+
     rule: Rule
     example: Example
     kind: str  # flag or pass

@@ -31,6 +31,8 @@ _PATTERNS = {reader: re.compile(f"(?:{opener}){_BODY}", re.M) for reader, opener
 
 @dataclass(frozen=True)
 class Directive:
+    """An inline claimlint-disable comment, and the lines it covers."""
+
     kind: str
     codes: frozenset[str]  # empty: every rule
     reason: str

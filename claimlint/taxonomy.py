@@ -9,6 +9,8 @@ SEVERITIES = ("note", "warning", "error")
 
 @dataclass(frozen=True)
 class Category:
+    """One claim category of the taxonomy."""
+
     id: str
     title: str
     default_severity: str

@@ -1,8 +1,7 @@
 import pytest
 
 from claimlint.engine import scan
-from claimlint.read_data import ContentKeys
-from claimlint.readers import ReaderOptions, build_document
+from claimlint.readers import ContentKeys, ReaderOptions, build_document
 from tests.conftest import starter_engine
 
 JSON = """{
