@@ -433,7 +433,7 @@ def measure_startup(cl: Claimlint, work: Path, results: Results, repeats: int) -
 
     def new_page_run(number: int) -> float:
         # A page claimlint has never seen: nothing remembered for it but the rules and patterns.
-        fresh = page.with_name(f"new-{number}.html")
+        fresh = page.with_name(f"new-{time.time_ns()}-{number}.html")  # a name no earlier run used
         fresh.write_text(base, encoding="utf-8")
         try:
             return timed_blocking([py, "-m", "claimlint", "check", str(fresh)], work)
