@@ -14,7 +14,7 @@ import os
 import pickle
 import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any, BinaryIO
 
@@ -105,6 +105,11 @@ def store(key: str, value: Any) -> None:
 
 
 def store_bytes(key: str, data: bytes) -> None:
+    store_written(key, lambda stream: stream.write(data))
+
+
+def store_written(key: str, write: Callable[[BinaryIO], object]) -> None:
+    """Store what `write` writes to the stream it is given, replacing the entry whole or not at all."""
     if not _enabled:
         return
     folder = cache_dir()
@@ -113,7 +118,7 @@ def store_bytes(key: str, data: bytes) -> None:
         folder.mkdir(parents=True, exist_ok=True)
         handle, temp = new_temporary(folder, f".{key}.")
         with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
+            write(stream)
         os.replace(temp, folder / key)
         temp = None
         _prune(folder, key.split("-", 1)[0])
@@ -123,6 +128,26 @@ def store_bytes(key: str, data: bytes) -> None:
         if temp is not None:
             with contextlib.suppress(OSError):
                 os.unlink(temp)
+
+
+def copy_range(source: BinaryIO, start: int, size: int, target: BinaryIO) -> None:
+    """Copy `size` bytes of `source` from `start` to the end of `target`, in the kernel where it can
+    (the result cache of a large site is many megabytes, rewritten when one page changes)."""
+    target.flush()
+    copied = 0
+    with contextlib.suppress(AttributeError, OSError):  # no copy_file_range here: copy through memory
+        while copied < size:
+            done = os.copy_file_range(source.fileno(), target.fileno(), size - copied, start + copied)
+            if done == 0:
+                break
+            copied += done
+    target.seek(0, os.SEEK_END)
+    while copied < size:
+        chunk = read_at(source, start + copied, min(size - copied, 1 << 22))
+        if not chunk:
+            raise OSError("the result cache shrank while it was copied")
+        target.write(chunk)
+        copied += len(chunk)
 
 
 def new_temporary(folder: Path, prefix: str) -> tuple[int, str]:
@@ -148,6 +173,15 @@ def _prune(folder: Path, kind: str) -> None:
             os.unlink(folder / name)
 
 
+# The result cache's file: this line, then each file's entry (its pickled result, then its packed
+# findings by sentence), then the index (a pickled dict: path -> _Place), then the index's length
+# (8 bytes). A run reads the index and only the entries of the files it lints, so linting one page
+# of a large site does not read the whole site's results.
+_RESULTS_MAGIC = b"claimlint results 1\n"
+_LENGTH = 8
+_Place = tuple[str, str, int, int, int]  # content digest, context fingerprint, start, result size, windows size
+
+
 class ResultCache:
     """Findings per file from earlier runs, reused when the file's content and everything that decides
     its findings (rules, configuration, claimlint's version) are unchanged. With them, the file's
@@ -155,30 +189,103 @@ class ResultCache:
 
     def __init__(self, scope: str) -> None:
         self.key = key_for("results", scope.encode())
-        stored = load(self.key)
-        # path -> (content digest, context fingerprint, result, findings by sentence: see `pack_windows`)
-        self.entries: dict[str, tuple[str, str, Any, bytes]] = stored if isinstance(stored, dict) else {}
-        self.changed = False
+        self._index: dict[str, _Place] = {}
+        self._end = len(_RESULTS_MAGIC)  # where the stored entries end
+        self._new: dict[str, tuple[str, str, bytes, bytes]] = {}  # path -> digest, fingerprint, result, windows
+        self._file = open_entry(self.key)
+        if self._file is not None:
+            try:
+                self._index, self._end = _read_index(self._file)
+            except Exception:  # partial or foreign: start afresh
+                self._index, self._end = {}, len(_RESULTS_MAGIC)
+
+    def _read(self, start: int, size: int) -> bytes:
+        assert self._file is not None
+        return read_at(self._file, start, size)
 
     def get(self, path: str, digest: str, fingerprint: str) -> Any | None:
-        entry = self.entries.get(path)
-        if entry is not None and entry[0] == digest and entry[1] == fingerprint:
-            return entry[2]
-        return None
+        place = self._index.get(path)
+        if place is None or place[0] != digest or place[1] != fingerprint or path in self._new:
+            return None
+        try:
+            with collecting_paused():
+                return pickle.loads(self._read(place[2], place[3]))
+        except Exception:  # damaged: lint the file again
+            return None
 
     def windows(self, path: str, fingerprint: str) -> bytes:
         """The file's findings by sentence from its last run with the same rules and settings
         (packed), or nothing."""
-        entry = self.entries.get(path)
-        return entry[3] if entry is not None and entry[1] == fingerprint else b""
+        place = self._index.get(path)
+        if place is None or place[1] != fingerprint or path in self._new:
+            return b""
+        with contextlib.suppress(OSError):
+            return self._read(place[2] + place[3], place[4])
+        return b""
 
     def put(self, path: str, digest: str, fingerprint: str, result: Any, windows: bytes = b"") -> None:
-        self.entries[path] = (digest, fingerprint, result, windows)
-        self.changed = True
+        self._new[path] = (digest, fingerprint, pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL), windows)
 
     def save(self) -> None:
-        if self.changed:
-            store(self.key, self.entries)
+        """Write the file back with this run's entries added. The stored entries are copied as they
+        are, in one piece, unless more than half of them have been replaced since (then only the
+        live ones are kept)."""
+        if not self._new:
+            return
+        kept = {path: place for path, place in self._index.items() if path not in self._new}
+        stored = self._end - len(_RESULTS_MAGIC)
+        copy_whole = self._file is not None and sum(p[3] + p[4] for p in kept.values()) * 2 >= stored
+
+        def write(stream: BinaryIO) -> None:
+            stream.write(_RESULTS_MAGIC)
+            index: dict[str, _Place] = {}
+            if copy_whole:
+                assert self._file is not None
+                copy_range(self._file, len(_RESULTS_MAGIC), stored, stream)
+                index.update(kept)
+            elif self._file is not None:
+                for path, (digest, fingerprint, start, result_size, windows_size) in kept.items():
+                    index[path] = (digest, fingerprint, stream.tell(), result_size, windows_size)
+                    stream.write(self._read(start, result_size + windows_size))
+            for path, (digest, fingerprint, result, windows) in self._new.items():
+                index[path] = (digest, fingerprint, stream.tell(), len(result), len(windows))
+                stream.write(result + windows)
+            header = pickle.dumps(index, protocol=pickle.HIGHEST_PROTOCOL)
+            stream.write(header + len(header).to_bytes(_LENGTH, "little"))
+
+        store_written(self.key, write)
+        self._new.clear()
+
+    def close(self) -> None:
+        if self._file is not None:
+            self._file.close()
+            self._file = None
+
+
+def read_at(stream: BinaryIO, start: int, size: int) -> bytes:
+    """`size` bytes from `start`, leaving the file's position alone where the system allows it
+    (forked workers may share an open file)."""
+    if hasattr(os, "pread"):
+        return os.pread(stream.fileno(), size, start)
+    stream.seek(start)
+    return stream.read(size)
+
+
+def _read_index(stream: BinaryIO) -> tuple[dict[str, _Place], int]:
+    if stream.read(len(_RESULTS_MAGIC)) != _RESULTS_MAGIC:
+        raise ValueError("not a result cache")
+    size = stream.seek(0, os.SEEK_END)
+    stream.seek(size - _LENGTH)
+    length = int.from_bytes(stream.read(_LENGTH), "little")
+    end = size - _LENGTH - length
+    if end < len(_RESULTS_MAGIC):
+        raise ValueError("damaged result cache")
+    stream.seek(end)
+    with collecting_paused():
+        index = pickle.loads(stream.read(length))
+    if not isinstance(index, dict):
+        raise ValueError("damaged result cache")
+    return index, end
 
 
 _DIGEST = 16  # bytes of a sentence digest (engine.window_digest)

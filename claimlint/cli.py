@@ -212,9 +212,13 @@ def check(
             raise click.UsageError("'-' (standard input) cannot be mixed with other paths")
         else:
             results = None if no_cache else cache.ResultCache(str(cwd.resolve()))
-            report = lint_paths(list(paths) or ["."], resolver, jobs=jobs or os.cpu_count() or 1, cache=results)
-            if results is not None:
-                results.save()
+            try:
+                report = lint_paths(list(paths) or ["."], resolver, jobs=jobs or os.cpu_count() or 1, cache=results)
+                if results is not None:
+                    results.save()
+            finally:
+                if results is not None:
+                    results.close()
         if write_baseline is not None or baseline is not None or diff_base is not None:
             # Imported here, like the other commands' modules: every start pays for what it imports.
             from claimlint.baseline import baseline_text, changed_lines, load_baseline, only_changed, without_baseline

@@ -13,7 +13,6 @@ import _sre
 import array
 import contextlib
 import hashlib
-import os
 import pickle
 import re
 import sys
@@ -88,10 +87,7 @@ class PatternStore:
 
     def _read(self, start: int, size: int) -> bytes:
         assert self._file is not None
-        if hasattr(os, "pread"):  # no shared file position: forked workers may hold the same file
-            return os.pread(self._file.fileno(), size, start)
-        self._file.seek(start)
-        return self._file.read(size)
+        return cache.read_at(self._file, start, size)
 
     def _put(self, key: tuple[str, str], entry: _Entry) -> _Entry:
         self.entries[key] = entry

@@ -48,3 +48,59 @@ def test_keys_change_when_any_module_of_the_package_changes(tmp_path, monkeypatc
     finally:
         monkeypatch.undo()
         cache._code_digest.cache_clear()
+
+
+def _results(tmp_path, monkeypatch):
+    monkeypatch.setenv("CLAIMLINT_CACHE_DIR", str(tmp_path))
+    monkeypatch.setattr(cache, "_enabled", True)
+    return cache.ResultCache("/site")
+
+
+def test_results_round_trip_and_an_edited_file_keeps_its_findings_by_sentence(tmp_path, monkeypatch):
+    results = _results(tmp_path, monkeypatch)
+    results.put("a.html", "d1", "f", ["a result"], b"a windows")
+    results.put("b.html", "d2", "f", ["b result"], b"")
+    results.save()
+    results.close()
+    again = cache.ResultCache("/site")
+    assert again.get("a.html", "d1", "f") == ["a result"]
+    assert again.get("a.html", "changed", "f") is None  # content changed: lint again...
+    assert again.windows("a.html", "f") == b"a windows"  # ...with its sentences from the last run
+    assert again.get("a.html", "d1", "other rules") is None
+    assert again.windows("a.html", "other rules") == b""
+    assert again.get("c.html", "d1", "f") is None
+    again.close()
+
+
+def test_saving_keeps_untouched_entries_and_compacts_replaced_ones(tmp_path, monkeypatch):
+    results = _results(tmp_path, monkeypatch)
+    for n in range(4):
+        results.put(f"{n}.html", "v1", "f", "x" * 1000, b"")
+    results.save()
+    results.close()
+    size = (tmp_path / results.key).stat().st_size
+    for version in range(2, 12):  # one file edited ten times: its old entries must not pile up
+        later = cache.ResultCache("/site")
+        later.put("0.html", f"v{version}", "f", "y" * 1000, b"w")
+        later.save()
+        later.close()
+    final = cache.ResultCache("/site")
+    assert final.get("0.html", "v11", "f") == "y" * 1000
+    assert [final.get(f"{n}.html", "v1", "f") for n in (1, 2, 3)] == ["x" * 1000] * 3
+    assert (tmp_path / results.key).stat().st_size < 2.5 * size
+    final.close()
+
+
+def test_a_damaged_result_cache_is_empty(tmp_path, monkeypatch):
+    results = _results(tmp_path, monkeypatch)
+    results.put("a.html", "d", "f", "r", b"")
+    results.save()
+    results.close()
+    path = tmp_path / results.key
+    path.write_bytes(path.read_bytes()[:-3])
+    damaged = cache.ResultCache("/site")
+    assert damaged.get("a.html", "d", "f") is None
+    damaged.put("a.html", "d", "f", "r", b"")  # and it is written afresh
+    damaged.save()
+    damaged.close()
+    assert cache.ResultCache("/site").get("a.html", "d", "f") == "r"
