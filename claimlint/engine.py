@@ -1,9 +1,9 @@
 """The engine: rules, compiled once per run, find findings in a document's linted text.
 
 Patterns never scan a whole document. Each rule's patterns are small units, and each unit has
-prefilter factors: sets of strings one of which every match contains (see `prefilter.py`). One
-Aho-Corasick pass finds every factor string in the document; a unit is tried only in a sentence that
-holds one string of each of its factors (and, when all its matches start with one of a few strings,
+prefilter factors: sets of strings one of which every match contains (see `prefilter.py`). An
+Aho-Corasick automaton finds the factor strings of every rule in each sentence at once; a unit is
+tried only in a sentence that holds one string of each of its factors (and, when all its matches start with one of a few strings,
 only where those are), and a rule only in sentences where one of its triggers may match. There the
 sentence context (questions, negation, hedges, `unless`) is judged. Units compile on first use and
 are kept for the rest of the run; every match of another ruleset's hand-written pattern runs under a
@@ -18,6 +18,8 @@ import re
 from bisect import bisect_left
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from itertools import chain, repeat
+from operator import itemgetter
 from typing import Any
 
 import ahocorasick
@@ -33,6 +35,7 @@ DEFAULT_TIMEOUT = 2.0  # seconds one rule may spend on one document before it is
 LOOKBEHIND = 1000  # characters before a sentence its patterns may look back at (never past a block start)
 JUDGED_LIMIT = 8_000_000  # characters of sentence windows whose findings are kept for reuse
 STRETCH = 100_000  # characters of text prefiltered at a time
+_VALUE, _KEY = itemgetter(1), itemgetter(0)  # of what the automaton finds: (end, (key, length))
 
 Judged = tuple[tuple[int, int, int], ...]  # a sentence's findings: (rule number, start, end) from its window's start
 # What a sentence's findings depend on: its window, and for a list item its list's lead-in (where the
@@ -264,7 +267,8 @@ class _Sentence:
     start: int
     end: int
     keys: set[int]  # factor strings found in the sentence
-    hits: list[tuple[int, int]]  # where each was found: (position in the text, key), in order
+    # Where each was found, worked out when first needed (most sentences are never searched).
+    positions: dict[int, list[int]] | None = None
     found: dict[int, list[tuple[int, int]]] = field(default_factory=dict)  # unit -> its matches here
     triggers: set[int] = field(default_factory=set)  # trigger units that may match here
     window: tuple[int, str] | None = None  # where the window starts in the text, and its text
@@ -288,49 +292,54 @@ def _unfiltered_triggers(engine: Engine, text: str, sentences: Sentences) -> tup
 def _candidate_sentences(
     engine: Engine, text: str, sentences: Sentences, unfiltered: dict[int, set[int]], known: Callable[[_Sentence], None]
 ) -> Iterator[_Sentence]:
-    """Sentences where some rule may match, in order, or whose findings are `known` (which sets
-    `judged` when they were judged before). The text is prefiltered a stretch at a time, so the
-    per-sentence sets held at once stay few however long the document is."""
+    """Sentences where some rule may match, in order, with their findings when `known` (which sets
+    `judged` for sentences judged before). The text is lowered a stretch at a time, so what is held
+    at once stays small however long the document is."""
     starts, ends = sentences.starts, sentences.ends
+    automaton, triggers_by_key, more = engine.keys, engine.triggers_by_key, engine.more_factors
     first = 0
     while first < len(starts):
         last = max(bisect_left(starts, starts[first] + STRETCH, first + 1), first + 1)
         stretch_start = starts[first]
         stretch_end = starts[last] if last < len(starts) else len(text)
-        by_index: dict[int, _Sentence] = {}
-        if engine.triggers_by_key:
+        lowered = _lower(text[stretch_start:stretch_end]) if triggers_by_key else ""
+        for index in range(first, last):
             keys: set[int] = set()
-            hits: list[tuple[int, int]] = []
-            low, high = 0, -1  # where the current sentence starts, and the next one
-            for end, (key, length) in engine.keys.iter(_lower(text[stretch_start:stretch_end])):
-                position = stretch_start + end - length + 1
-                if not low <= position < high:  # occurrences come in order: look a sentence up rarely
-                    index = sentences.index_of(position)
-                    if index not in by_index:
-                        by_index[index] = _Sentence(starts[index], ends[index], set(), [])
-                    keys, hits = by_index[index].keys, by_index[index].hits
-                    low, high = starts[index], starts[index + 1] if index + 1 < len(starts) else len(text) + 1
-                keys.add(key)
-                hits.append((position, key))
-        triggers_by_key, more = engine.triggers_by_key, engine.more_factors
-        for sentence in by_index.values():
-            known(sentence)  # a sentence judged before needs no triggers worked out
-            if sentence.judged is not None:
+            indexed: set[int] = set()
+            if triggers_by_key:
+                # Iterated in C (no Python code per string found): a sentence holds dozens.
+                found = automaton.iter(lowered[starts[index] - stretch_start : ends[index] - stretch_start])
+                keys = set(map(_KEY, map(_VALUE, found)))
+                indexed = set(chain.from_iterable(map(triggers_by_key.get, keys, repeat(()))))
+            if unfiltered and index in unfiltered:
+                indexed |= unfiltered[index]
+            if not indexed:
                 continue
-            keys = sentence.keys
-            indexed = {unit for key in keys for unit in triggers_by_key.get(key, ())}
-            sentence.triggers = {u for u in indexed if u not in more or all(not keys.isdisjoint(f) for f in more[u])}
-        for index in range(first, last) if unfiltered else ():
-            if index in unfiltered:
-                if index not in by_index:
-                    by_index[index] = _Sentence(starts[index], ends[index], set(), [])
-                    known(by_index[index])
-                if by_index[index].judged is None:
-                    by_index[index].triggers |= unfiltered[index]
-        for index in sorted(by_index):
-            if by_index[index].triggers or by_index[index].judged is not None:
-                yield by_index[index]
+            sentence = _Sentence(starts[index], ends[index], keys)
+            known(sentence)  # a sentence judged before needs no triggers worked out
+            if sentence.judged is None:
+                triggers = indexed.difference(more)  # (a dict, not its keys: looked up, not walked)
+                if len(triggers) < len(indexed):
+                    for unit in indexed:  # the others need one string of each further factor too
+                        for factor in more.get(unit, ()):
+                            if keys.isdisjoint(factor):
+                                break
+                        else:
+                            triggers.add(unit)
+                sentence.triggers = triggers
+            if sentence.triggers or sentence.judged is not None:
+                yield sentence
         first = last
+
+
+def _positions(engine: Engine, text: str, sentence: _Sentence) -> dict[int, list[int]]:
+    """Where each factor string is in the sentence: key -> positions in the text, in order."""
+    if sentence.positions is None:
+        sentence.positions = {}
+        start = sentence.start
+        for end, (key, length) in engine.keys.iter(_lower(text[start : sentence.end])):
+            sentence.positions.setdefault(key, []).append(start + end - length + 1)
+    return sentence.positions
 
 
 def _block_start(text: str, position: int) -> int:
@@ -367,7 +376,9 @@ def _search(engine: Engine, unit: int, text: str, sentence: _Sentence) -> list[t
         if leading is None or not engine.triggers_by_key:
             matches = pattern.finditer(window, sentence.start - base)
         else:
-            matches = _matches_at(pattern, window, base, sorted({p for p, key in sentence.hits if key in leading}))
+            positions = _positions(engine, text, sentence)
+            at = sorted({p for key in leading if key in positions for p in positions[key]})
+            matches = _matches_at(pattern, window, base, at)
         for match in matches:
             if match.end() > match.start() and "\n" not in match.group():
                 found.append((match.start() + base, match.end() + base))
@@ -569,13 +580,9 @@ def _lead_in_finder(engine: Engine, document: Document, sentences: Sentences) ->
             sentence = None
             if span is not None:
                 index = sentences.index_of(span[1] - 1)
-                start, end = sentences.starts[index], sentences.ends[index]
-                hits = (
-                    [(start + at - length + 1, key) for at, (key, length) in engine.keys.iter(_lower(text[start:end]))]
-                    if engine.triggers_by_key
-                    else []
-                )
-                sentence = _Sentence(start, end, {key for _, key in hits}, hits)
+                sentence = _Sentence(sentences.starts[index], sentences.ends[index], set())
+                if engine.triggers_by_key:
+                    sentence.keys = set(_positions(engine, text, sentence))
             found[block_start] = sentence
         return found[block_start]
 
