@@ -318,8 +318,14 @@ def _run(items: list[tuple[Any, Any]]) -> frozenset[str] | None:
     """The strings the items at the start of `items` may spell, while they stay few (separators
     included: a key may hold a space)."""
     run: frozenset[str] = frozenset({""})
-    for op, av in items:
+    for at, (op, av) in enumerate(items):
         spelt = _spellings(op, av)
+        if spelt is None and at and min(len(s) for s in run) < _WORD:
+            # Too short to look for ("b" of "btx|bo[- ]?tox", a prefix the parser took out of the
+            # alternatives): what follows it starts with one of a few strings, which are added.
+            rest = _leading(items[at:])
+            if rest is not None and "" not in rest and len(run) * len(rest) <= _LEADING_MAX:
+                return frozenset(a + b for a in run for b in rest)
         if spelt is None or (spelt <= _SEPARATORS | {""} and min(len(s) for s in run) >= _WORD):
             break  # a first word is enough: the words after it would only multiply the strings
         product = frozenset(a + b for a in run for b in spelt)
