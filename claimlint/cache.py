@@ -93,9 +93,11 @@ def open_entry(key: str) -> BinaryIO | None:
     return found
 
 
+RESULT_SHARDS = 16  # result cache files per project folder: linting one page reads and rewrites one
 # Entries kept per kind: older ones belong to other versions, rules or projects and are removed
-# when a new entry is written, so the cache stays small whatever changes.
-KEEP = {"results": 64, "prepared": 8}
+# when a new entry is written, so the cache stays small whatever changes. Results: the shards of
+# 16 project folders.
+KEEP = {"results": 16 * RESULT_SHARDS, "prepared": 8}
 KEEP_DEFAULT = 32
 
 
@@ -185,10 +187,45 @@ _Place = tuple[str, str, int, int, int]  # content digest, context fingerprint, 
 class ResultCache:
     """Findings per file from earlier runs, reused when the file's content and everything that decides
     its findings (rules, configuration, claimlint's version) are unchanged. With them, the file's
-    findings by sentence (`engine.WindowMemory`), so an edited file re-judges only what changed."""
+    findings by sentence (`engine.WindowMemory`), so an edited file re-judges only what changed.
+    Paths are spread over RESULT_SHARDS files by a hash, so a run over a few files of a large site
+    reads and rewrites a small part of its results."""
 
     def __init__(self, scope: str) -> None:
         self.key = key_for("results", scope.encode())
+        self._shards: dict[int, _ResultShard] = {}
+
+    def _shard(self, path: str) -> _ResultShard:
+        number = hashlib.blake2b(path.encode("utf-8", "surrogatepass"), digest_size=1).digest()[0] % RESULT_SHARDS
+        if number not in self._shards:
+            self._shards[number] = _ResultShard(f"{self.key}-{number:02d}")
+        return self._shards[number]
+
+    def get(self, path: str, digest: str, fingerprint: str) -> Any | None:
+        return self._shard(path).get(path, digest, fingerprint)
+
+    def windows(self, path: str, fingerprint: str) -> bytes:
+        """The file's findings by sentence from its last run with the same rules and settings
+        (packed), or nothing."""
+        return self._shard(path).windows(path, fingerprint)
+
+    def put(self, path: str, digest: str, fingerprint: str, result: Any, windows: bytes = b"") -> None:
+        self._shard(path).put(path, digest, fingerprint, result, windows)
+
+    def save(self) -> None:
+        for shard in self._shards.values():
+            shard.save()
+
+    def close(self) -> None:
+        for shard in self._shards.values():
+            shard.close()
+
+
+class _ResultShard:
+    """One file of the result cache (see _RESULTS_MAGIC for its layout)."""
+
+    def __init__(self, key: str) -> None:
+        self.key = key
         self._index: dict[str, _Place] = {}
         self._end = len(_RESULTS_MAGIC)  # where the stored entries end
         self._new: dict[str, tuple[str, str, bytes, bytes]] = {}  # path -> digest, fingerprint, result, windows
@@ -214,8 +251,6 @@ class ResultCache:
             return None
 
     def windows(self, path: str, fingerprint: str) -> bytes:
-        """The file's findings by sentence from its last run with the same rules and settings
-        (packed), or nothing."""
         place = self._index.get(path)
         if place is None or place[1] != fingerprint or path in self._new:
             return b""

@@ -3,11 +3,11 @@
 Patterns never scan a whole document. Each rule's patterns are small units, and each unit has
 prefilter factors: sets of strings one of which every match contains (see `prefilter.py`). An
 Aho-Corasick automaton finds the factor strings of every rule in each sentence at once; a unit is
-tried only in a sentence that holds one string of each of its factors (and, when all its matches start with one of a few strings,
-only where those are), and a rule only in sentences where one of its triggers may match. There the
-sentence context (questions, negation, hedges, `unless`) is judged. Units compile on first use and
-are kept for the rest of the run; every match of another ruleset's hand-written pattern runs under a
-time limit so no pattern can hang a run.
+tried only in a sentence that holds one string of each of its factors (and, when all its matches
+start with one of a few strings, only where those are), and a rule only in sentences where one of
+its triggers may match. There the sentence context (questions, negation, hedges, `unless`) is
+judged. Units compile on first use and are kept for the rest of the run; every match of another
+ruleset's hand-written pattern runs under a time limit so no pattern can hang a run.
 """
 
 from __future__ import annotations

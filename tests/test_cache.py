@@ -78,7 +78,7 @@ def test_saving_keeps_untouched_entries_and_compacts_replaced_ones(tmp_path, mon
         results.put(f"{n}.html", "v1", "f", "x" * 1000, b"")
     results.save()
     results.close()
-    size = (tmp_path / results.key).stat().st_size
+    size = sum(p.stat().st_size for p in tmp_path.glob("results-*"))
     for version in range(2, 12):  # one file edited ten times: its old entries must not pile up
         later = cache.ResultCache("/site")
         later.put("0.html", f"v{version}", "f", "y" * 1000, b"w")
@@ -87,7 +87,7 @@ def test_saving_keeps_untouched_entries_and_compacts_replaced_ones(tmp_path, mon
     final = cache.ResultCache("/site")
     assert final.get("0.html", "v11", "f") == "y" * 1000
     assert [final.get(f"{n}.html", "v1", "f") for n in (1, 2, 3)] == ["x" * 1000] * 3
-    assert (tmp_path / results.key).stat().st_size < 2.5 * size
+    assert sum(p.stat().st_size for p in tmp_path.glob("results-*")) < 2.5 * size
     final.close()
 
 
@@ -96,7 +96,7 @@ def test_a_damaged_result_cache_is_empty(tmp_path, monkeypatch):
     results.put("a.html", "d", "f", "r", b"")
     results.save()
     results.close()
-    path = tmp_path / results.key
+    (path,) = tmp_path.glob("results-*")  # the one shard a.html is in
     path.write_bytes(path.read_bytes()[:-3])
     damaged = cache.ResultCache("/site")
     assert damaged.get("a.html", "d", "f") is None
@@ -104,3 +104,23 @@ def test_a_damaged_result_cache_is_empty(tmp_path, monkeypatch):
     damaged.save()
     damaged.close()
     assert cache.ResultCache("/site").get("a.html", "d", "f") == "r"
+
+
+def test_linting_a_few_files_reads_and_rewrites_only_their_shards(tmp_path, monkeypatch):
+    results = _results(tmp_path, monkeypatch)
+    for n in range(200):
+        results.put(f"page-{n}.html", "v1", "f", n, b"")
+    results.save()
+    results.close()
+    shards = {p.name: p.stat().st_ino for p in tmp_path.glob("results-*")}  # a rewritten file is a new one
+    assert len(shards) == cache.RESULT_SHARDS
+    one = cache.ResultCache("/site")
+    one.put("page-7.html", "v2", "f", "edited", b"")
+    one.save()
+    one.close()
+    changed = [p.name for p in tmp_path.glob("results-*") if p.stat().st_ino != shards[p.name]]
+    assert len(changed) == 1
+    again = cache.ResultCache("/site")
+    assert again.get("page-7.html", "v2", "f") == "edited"
+    assert [again.get(f"page-{n}.html", "v1", "f") for n in (0, 8, 199)] == [0, 8, 199]
+    again.close()
