@@ -97,7 +97,7 @@ RESULT_SHARDS = 16  # result cache files per project folder: linting one page re
 # Entries kept per kind: older ones belong to other versions, rules or projects and are removed
 # when a new entry is written, so the cache stays small whatever changes. Results: the shards of
 # 16 project folders.
-KEEP = {"results": 16 * RESULT_SHARDS, "prepared": 8}
+KEEP = {"results": 16 * RESULT_SHARDS, "prepared": 8, "engine": 8}
 KEEP_DEFAULT = 32
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import gc
 import hashlib
 from dataclasses import dataclass, field, replace
+from functools import cached_property
 from pathlib import Path
 
 from claimlint import cache as disk_cache
@@ -97,12 +98,16 @@ def apply_jurisdictions(rules: list[Rule], active: tuple[str, ...]) -> list[Rule
 class FileContext:
     """Everything one file is linted with; files with the same settings share it."""
 
-    engine: Engine
+    prepared: Prepared
     options: ReaderOptions
     known_codes: frozenset[str]
     approved: tuple[ApprovedClaim, ...] = ()
     max_bytes: int | None = None
     fingerprint: str = ""  # everything that decides this context's results, for the result cache
+
+    @property
+    def engine(self) -> Engine:
+        return self.prepared.engine
 
 
 def lint_bytes(
@@ -141,16 +146,29 @@ def read_target(context: FileContext, target: Target) -> bytes | FileResult:
 @dataclass(frozen=True)
 class Prepared:
     """Active rules compiled for one set of rule settings: what a run needs, kept on disk between runs
-    (one load instead of parsing rulesets, applying profiles and building the prefilter)."""
+    (one load instead of parsing rulesets, applying profiles and building the prefilter). The engine
+    is a separate, larger entry, loaded when a file is to be linted: a run whose files are all
+    replayed from the result cache never reads it."""
 
     rules: tuple[Rule, ...]  # without their units and examples, which only compiling and testing need
-    engine: Engine
     configured_ids: frozenset[str]  # every rule id in the configured rulesets, active or not
     digest: str  # what decides the rules' findings, for the result cache's key
+    settings: Settings  # to compile the rules again should the engine's entry be gone
+    engine_key: str | None = None
+
+    @cached_property
+    def engine(self) -> Engine:
+        found = disk_cache.load(self.engine_key) if self.engine_key else None
+        engine = found if isinstance(found, Engine) else _compile(self.settings)[1]
+        # A large graph of long-lived objects: kept out of the collector's generations, it is not
+        # walked again at every full collection while files are linted.
+        gc.freeze()
+        return engine
 
 
 def prepare(settings: Settings) -> Prepared:
-    """The active rules and their engine, from the disk cache when the rulesets are unchanged."""
+    """The active rules (and their engine, see Prepared), from the disk cache when the rulesets are
+    unchanged."""
     try:
         parts = [repr(settings.rule_key()).encode()]
         for path in (*ruleset_paths(settings), builtin_dir() / LEXICON_FILE, builtin_dir() / JURISDICTIONS_FILE):
@@ -161,6 +179,18 @@ def prepare(settings: Settings) -> Prepared:
     found = disk_cache.load(key) if key else None
     if isinstance(found, Prepared):
         return found
+    lean, engine, configured, digest = _compile(settings)
+    engine_key = key.replace("prepared-", "engine-", 1) if key else None
+    prepared = Prepared(lean, configured, digest, settings, engine_key)
+    if key and engine_key:
+        disk_cache.store(engine_key, engine)
+        disk_cache.store(key, prepared)
+    prepared.__dict__["engine"] = engine  # compiled already: where cached_property keeps its value
+    return prepared
+
+
+def _compile(settings: Settings) -> tuple[tuple[Rule, ...], Engine, frozenset[str], str]:
+    """The active rules (lean), their engine, every configured rule id, and the rules' digest."""
     rules = load_rules(settings)
     engine = compile_rules(rules)
     lean = tuple(
@@ -169,10 +199,7 @@ def prepare(settings: Settings) -> Prepared:
     )
     configured = frozenset(r.id for r in configured_rules(settings))
     engine = replace(engine, rules=tuple(replace(c, rule=rule) for c, rule in zip(engine.rules, lean, strict=True)))
-    prepared = Prepared(lean, engine, configured, _rules_digest(rules))
-    if key:
-        disk_cache.store(key, prepared)
-    return prepared
+    return lean, engine, configured, _rules_digest(rules)
 
 
 @dataclass
@@ -188,9 +215,6 @@ class Contexts:
         key = settings.rule_key()
         if key not in self._prepared:
             self._prepared[key] = prepare(settings)
-            # The engine is a large graph of long-lived objects: kept out of the collector's
-            # generations, it is not walked again at every full collection while files are linted.
-            gc.freeze()
             self.all_codes = self.all_codes | self._prepared[key].configured_ids
         return self._prepared[key]
 
@@ -216,9 +240,7 @@ class Contexts:
             approved = self._approved[settings.approved_claims]
         keys = ContentKeys(settings.content_skip, settings.content_include)
         fingerprint = context_fingerprint(prepared.digest, approved, keys, settings.max_bytes, self.all_codes)
-        return FileContext(
-            prepared.engine, ReaderOptions(keys), self.all_codes, approved, settings.max_bytes, fingerprint
-        )
+        return FileContext(prepared, ReaderOptions(keys), self.all_codes, approved, settings.max_bytes, fingerprint)
 
     def active_rules(self) -> tuple[Rule, ...]:
         """Every rule active for some file, once, in the order of the rulesets."""

@@ -72,3 +72,34 @@ def test_prepared_rules_are_reused_until_a_ruleset_changes(tmp_path, monkeypatch
     assert changed.digest != first.digest
     document = build_document(b"It clears acne.", "page.txt", "text")
     assert [f.normalised for f in scan(changed.engine, document)[0]] == ["clears acne"]
+
+
+def test_the_engine_is_read_only_when_a_file_must_be_linted(tmp_path, monkeypatch):
+    from claimlint.lint import lint_paths
+    from tests.conftest import starter_resolver
+
+    monkeypatch.setenv("CLAIMLINT_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.setattr(cache, "_enabled", True)
+    page = tmp_path / "page.txt"
+    page.write_text("Our facial cures acne.\n")
+    read: list[str] = []
+    load = cache.load
+    monkeypatch.setattr(cache, "load", lambda key: read.append(key.split("-")[0]) or load(key))
+
+    def run():
+        read.clear()
+        results = cache.ResultCache(str(tmp_path))
+        report = lint_paths([str(page)], starter_resolver(), cache=results)
+        results.save()
+        results.close()
+        return [f.rule_id for r in report.results for f in r.findings]
+
+    first = run()
+    assert first and "engine" not in read  # compiled in this run: nothing to read
+    assert run() == first and "engine" not in read  # replayed: the engine is not needed
+    page.write_text("Our facial cures acne. Book now.\n")
+    assert run() == first and "engine" in read  # changed: read from the cache, not compiled again
+    (engine_entry,) = (tmp_path / "cache").glob("engine-*")
+    engine_entry.unlink()  # gone (pruned, say): compiled again
+    page.write_text("Our facial cures acne. Call us.\n")
+    assert run() == first
