@@ -35,7 +35,7 @@ DEFAULT_TIMEOUT = 2.0  # seconds one rule may spend on one document before it is
 LOOKBEHIND = 1000  # characters before a sentence its patterns may look back at (never past a block start)
 JUDGED_LIMIT = 8_000_000  # characters of sentence windows whose findings are kept for reuse
 STRETCH = 100_000  # characters of text prefiltered at a time
-_VALUE, _KEY = itemgetter(1), itemgetter(0)  # of what the automaton finds: (end, (key, length))
+_KEY = itemgetter(1)  # of what the automaton finds: (end, key)
 
 Judged = tuple[tuple[int, int, int], ...]  # a sentence's findings: (rule number, start, end) from its window's start
 # What a sentence's findings depend on: its window, and for a list item its list's lead-in (where the
@@ -88,7 +88,7 @@ class Engine:
     rules: tuple[CompiledRule, ...]
     units: tuple[str, ...]  # each unit's regular expression
     factors: tuple[tuple[tuple[int, ...], ...], ...]  # per unit: its factors, as key numbers (one of each is needed)
-    leading: tuple[frozenset[int] | None, ...]  # per unit: the keys its matches start with, when known
+    leading: tuple[tuple[int, ...] | None, ...]  # per unit: the keys its matches start with, when known
     keys: Any  # an Aho-Corasick automaton: factor string -> key number
     triggers_by_key: dict[int, tuple[int, ...]]  # key -> trigger units indexed under it
     unfiltered: tuple[int, ...]  # trigger units without factors: searched through the whole text
@@ -98,6 +98,7 @@ class Engine:
     _compiled: dict[int, Any] = field(default_factory=dict)
     # Units with more than one factor -> the factors after the one they are indexed under.
     more_factors: dict[int, tuple[tuple[int, ...], ...]] = field(default_factory=dict)
+    key_lengths: tuple[int, ...] = ()  # key number -> the length of its string
     _groups: dict[tuple[int, ...], _Group] = field(default_factory=dict)
     # Findings by what decides them (see `_Sentence`): boilerplate repeated across a site is judged once.
     _judged: dict[WindowKey, Judged] = field(default_factory=dict)
@@ -204,15 +205,12 @@ def compile_rules(rules: list[Rule], timeout: float = DEFAULT_TIMEOUT) -> Engine
         found = tuple(sorted(key_numbers.setdefault(s, len(key_numbers)) for s in sorted(strings)))
         return shared.setdefault(found, found)  # type: ignore[no-any-return]
 
-    def key_set(strings: frozenset[str]) -> frozenset[int]:
-        found = frozenset(numbered(strings))
-        return shared.setdefault(found, found)  # type: ignore[no-any-return]
-
     factors = tuple(tuple(numbered(factor) for factor in unit.factors) for unit in units)
-    leading = tuple(None if unit.leading is None else key_set(unit.leading) for unit in units)
-    automaton = ahocorasick.Automaton()
+    leading = tuple(None if unit.leading is None else numbered(unit.leading) for unit in units)
+    # Keys are plain ints (loaded by every run: half the time of tuples), their lengths kept apart.
+    automaton = ahocorasick.Automaton(ahocorasick.STORE_INTS)
     for string, key in key_numbers.items():
-        automaton.add_word(string, (key, len(string)))
+        automaton.add_word(string, key)
     if key_numbers:
         automaton.make_automaton()
     triggers_by_key, unfiltered = _by_first_factor(tuple(sorted(trigger_of)), factors)
@@ -228,6 +226,7 @@ def compile_rules(rules: list[Rule], timeout: float = DEFAULT_TIMEOUT) -> Engine
         frozenset(limited),
         timeout,
         more_factors={unit: found[1:] for unit, found in enumerate(factors) if len(found) > 1},
+        key_lengths=tuple(len(string) for string in key_numbers),  # in key order: numbered as added
     )
 
 
@@ -309,7 +308,7 @@ def _candidate_sentences(
             if triggers_by_key:
                 # Iterated in C (no Python code per string found): a sentence holds dozens.
                 found = automaton.iter(lowered[starts[index] - stretch_start : ends[index] - stretch_start])
-                keys = set(map(_KEY, map(_VALUE, found)))
+                keys = set(map(_KEY, found))
                 indexed = set(chain.from_iterable(map(triggers_by_key.get, keys, repeat(()))))
             if unfiltered and index in unfiltered:
                 indexed |= unfiltered[index]
@@ -337,8 +336,9 @@ def _positions(engine: Engine, text: str, sentence: _Sentence) -> dict[int, list
     if sentence.positions is None:
         sentence.positions = {}
         start = sentence.start
-        for end, (key, length) in engine.keys.iter(_lower(text[start : sentence.end])):
-            sentence.positions.setdefault(key, []).append(start + end - length + 1)
+        lengths = engine.key_lengths
+        for end, key in engine.keys.iter(_lower(text[start : sentence.end])):
+            sentence.positions.setdefault(key, []).append(start + end - lengths[key] + 1)
     return sentence.positions
 
 
