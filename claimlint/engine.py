@@ -535,8 +535,6 @@ def scan(
         base = sentence.window[0]
         key = keys[sentence.start]
         judged = sentence.judged
-        if judged is None:
-            judged = engine._judged.get(key)  # judged since the stretch was prefiltered
         complete = True
         if judged is None:
             judged, complete = _judge(engine, text, sentence, stopped, stop, document, lead_in_of)
@@ -552,6 +550,8 @@ def scan(
 
 
 def _lead_in_key(text: str, lead_in: _Sentence) -> tuple[int, str]:
+    """What of a lead-in decides its list items' findings: its window, and where the lead-in starts
+    in it (counted from 1: a list without a lead-in is (0, ""))."""
     if lead_in.window is None:
         lead_in.window = _window(text, lead_in)
     return lead_in.start - lead_in.window[0] + 1, lead_in.window[1]
