@@ -96,8 +96,9 @@ def open_entry(key: str) -> BinaryIO | None:
 RESULT_SHARDS = 16  # result cache files per project folder: linting one page reads and rewrites one
 # Entries kept per kind: older ones belong to other versions, rules or projects and are removed
 # when a new entry is written, so the cache stays small whatever changes. Results: the shards of
-# 16 project folders.
-KEEP = {"results": 16 * RESULT_SHARDS, "prepared": 8, "engine": 8}
+# 16 project folders. Pattern stores are large (up to about 13 MB) and each claimlint release or
+# Python build starts its own, so only the newest few are kept.
+KEEP = {"results": 16 * RESULT_SHARDS, "prepared": 8, "engine": 8, "patterns": 4}
 KEEP_DEFAULT = 32
 
 
