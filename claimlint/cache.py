@@ -176,116 +176,74 @@ def _prune(folder: Path, kind: str) -> None:
             os.unlink(folder / name)
 
 
-# The result cache's file: this line, then each file's entry (its pickled result, then its packed
-# findings by sentence), then the index (a pickled dict: path -> _Place), then the index's length
-# (8 bytes). A run reads the index and only the entries of the files it lints, so linting one page
-# of a large site does not read the whole site's results.
-_RESULTS_MAGIC = b"claimlint results 1\n"
-_LENGTH = 8
-_Place = tuple[str, str, int, int, int]  # content digest, context fingerprint, start, result size, windows size
+class IndexedEntry:
+    """A cache entry read piece by piece: `magic`, the stored blobs, then an index (a pickled dict:
+    name -> (start, size, note)) and the index's length (8 bytes). A run reads the index and only
+    the blobs it needs. Saving writes the stored blobs back in one piece, copied in the kernel where
+    it can, unless more than half of them have been replaced (then only the live ones are kept),
+    and adds the blobs put since."""
 
-
-class ResultCache:
-    """Findings per file from earlier runs, reused when the file's content and everything that decides
-    its findings (rules, configuration, claimlint's version) are unchanged. With them, the file's
-    findings by sentence (`engine.WindowMemory`), so an edited file re-judges only what changed.
-    Paths are spread over RESULT_SHARDS files by a hash, so a run over a few files of a large site
-    reads and rewrites a small part of its results."""
-
-    def __init__(self, scope: str) -> None:
-        self.key = key_for("results", scope.encode())
-        self._shards: dict[int, _ResultShard] = {}
-
-    def _shard(self, path: str) -> _ResultShard:
-        number = hashlib.blake2b(path.encode("utf-8", "surrogatepass"), digest_size=1).digest()[0] % RESULT_SHARDS
-        if number not in self._shards:
-            self._shards[number] = _ResultShard(f"{self.key}-{number:02d}")
-        return self._shards[number]
-
-    def get(self, path: str, digest: str, fingerprint: str) -> Any | None:
-        return self._shard(path).get(path, digest, fingerprint)
-
-    def windows(self, path: str, fingerprint: str) -> bytes:
-        """The file's findings by sentence from its last run with the same rules and settings
-        (packed), or nothing."""
-        return self._shard(path).windows(path, fingerprint)
-
-    def put(self, path: str, digest: str, fingerprint: str, result: Any, windows: bytes = b"") -> None:
-        self._shard(path).put(path, digest, fingerprint, result, windows)
-
-    def save(self) -> None:
-        for shard in self._shards.values():
-            shard.save()
-
-    def close(self) -> None:
-        for shard in self._shards.values():
-            shard.close()
-
-
-class _ResultShard:
-    """One file of the result cache (see _RESULTS_MAGIC for its layout)."""
-
-    def __init__(self, key: str) -> None:
-        self.key = key
-        self._index: dict[str, _Place] = {}
-        self._end = len(_RESULTS_MAGIC)  # where the stored entries end
-        self._new: dict[str, tuple[str, str, bytes, bytes]] = {}  # path -> digest, fingerprint, result, windows
-        self._file = open_entry(self.key)
+    def __init__(self, key: str, magic: bytes) -> None:
+        self.key, self._magic = key, magic
+        self.index: dict[Any, tuple[int, int, Any]] = {}
+        self._end = len(magic)  # where the stored blobs end
+        self._new: dict[Any, tuple[bytes, Any]] = {}  # name -> blob, note
+        self._file = open_entry(key)
         if self._file is not None:
             try:
-                self._index, self._end = _read_index(self._file)
+                self.index, self._end = self._read_index(self._file)
             except Exception:  # partial or foreign: start afresh
-                self._index, self._end = {}, len(_RESULTS_MAGIC)
+                self.index, self._end = {}, len(magic)
 
-    def _read(self, start: int, size: int) -> bytes:
-        assert self._file is not None
+    def _read_index(self, stream: BinaryIO) -> tuple[dict[Any, tuple[int, int, Any]], int]:
+        if stream.read(len(self._magic)) != self._magic:
+            raise ValueError("not this kind of entry")
+        size = stream.seek(0, os.SEEK_END)
+        stream.seek(size - _LENGTH)
+        length = int.from_bytes(stream.read(_LENGTH), "little")
+        end = size - _LENGTH - length
+        if end < len(self._magic):
+            raise ValueError("damaged entry")
+        stream.seek(end)
+        with collecting_paused():
+            index = pickle.loads(stream.read(length))
+        if not isinstance(index, dict):
+            raise ValueError("damaged entry")
+        return index, end
+
+    def read(self, start: int, size: int) -> bytes:
+        """Stored bytes at a place the index gives (raises OSError when they cannot be read)."""
+        if self._file is None:
+            raise OSError(f"{self.key} is closed")
         return read_at(self._file, start, size)
 
-    def get(self, path: str, digest: str, fingerprint: str) -> Any | None:
-        place = self._index.get(path)
-        if place is None or place[0] != digest or place[1] != fingerprint or path in self._new:
-            return None
-        try:
-            with collecting_paused():
-                return pickle.loads(self._read(place[2], place[3]))
-        except Exception:  # damaged: lint the file again
-            return None
+    def put(self, name: Any, blob: bytes, note: Any = None) -> None:
+        self._new[name] = (blob, note)
 
-    def windows(self, path: str, fingerprint: str) -> bytes:
-        place = self._index.get(path)
-        if place is None or place[1] != fingerprint or path in self._new:
-            return b""
-        with contextlib.suppress(OSError):
-            return self._read(place[2] + place[3], place[4])
-        return b""
-
-    def put(self, path: str, digest: str, fingerprint: str, result: Any, windows: bytes = b"") -> None:
-        self._new[path] = (digest, fingerprint, pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL), windows)
+    def is_new(self, name: Any) -> bool:
+        return name in self._new
 
     def save(self) -> None:
-        """Write the file back with this run's entries added. The stored entries are copied as they
-        are, in one piece, unless more than half of them have been replaced since (then only the
-        live ones are kept)."""
         if not self._new:
             return
-        kept = {path: place for path, place in self._index.items() if path not in self._new}
-        stored = self._end - len(_RESULTS_MAGIC)
-        copy_whole = self._file is not None and sum(p[3] + p[4] for p in kept.values()) * 2 >= stored
+        kept = {name: place for name, place in self.index.items() if name not in self._new}
+        stored = self._end - len(self._magic)
+        copy_whole = self._file is not None and sum(size for _, size, _ in kept.values()) * 2 >= stored
 
         def write(stream: BinaryIO) -> None:
-            stream.write(_RESULTS_MAGIC)
-            index: dict[str, _Place] = {}
+            stream.write(self._magic)
+            index: dict[Any, tuple[int, int, Any]] = {}
             if copy_whole:
                 assert self._file is not None
-                copy_range(self._file, len(_RESULTS_MAGIC), stored, stream)
+                copy_range(self._file, len(self._magic), stored, stream)
                 index.update(kept)
-            elif self._file is not None:
-                for path, (digest, fingerprint, start, result_size, windows_size) in kept.items():
-                    index[path] = (digest, fingerprint, stream.tell(), result_size, windows_size)
-                    stream.write(self._read(start, result_size + windows_size))
-            for path, (digest, fingerprint, result, windows) in self._new.items():
-                index[path] = (digest, fingerprint, stream.tell(), len(result), len(windows))
-                stream.write(result + windows)
+            else:
+                for name, (start, size, note) in kept.items():
+                    index[name] = (stream.tell(), size, note)
+                    stream.write(self.read(start, size))
+            for name, (blob, note) in self._new.items():
+                index[name] = (stream.tell(), len(blob), note)
+                stream.write(blob)
             header = pickle.dumps(index, protocol=pickle.HIGHEST_PROTOCOL)
             stream.write(header + len(header).to_bytes(_LENGTH, "little"))
 
@@ -298,6 +256,65 @@ class _ResultShard:
             self._file = None
 
 
+_LENGTH = 8  # bytes of an IndexedEntry's index length
+# Each shard of the result cache is an IndexedEntry: path -> its pickled result followed by its
+# packed findings by sentence, noted with (content digest, context fingerprint, result size).
+_RESULTS_MAGIC = b"claimlint results 2\n"
+
+
+class ResultCache:
+    """Findings per file from earlier runs, reused when the file's content and everything that decides
+    its findings (rules, configuration, claimlint's version) are unchanged. With them, the file's
+    findings by sentence (`engine.WindowMemory`), so an edited file re-judges only what changed.
+    Paths are spread over RESULT_SHARDS files by a hash, so a run over a few files of a large site
+    reads and rewrites a small part of its results."""
+
+    def __init__(self, scope: str) -> None:
+        self.key = key_for("results", scope.encode())
+        self._shards: dict[int, IndexedEntry] = {}
+
+    def _shard(self, path: str) -> IndexedEntry:
+        number = hashlib.blake2b(path.encode("utf-8", "surrogatepass"), digest_size=1).digest()[0] % RESULT_SHARDS
+        if number not in self._shards:
+            self._shards[number] = IndexedEntry(f"{self.key}-{number:02d}", _RESULTS_MAGIC)
+        return self._shards[number]
+
+    def get(self, path: str, digest: str, fingerprint: str) -> Any | None:
+        shard = self._shard(path)
+        place = shard.index.get(path)
+        if place is None or place[2][:2] != (digest, fingerprint) or shard.is_new(path):
+            return None
+        try:
+            with collecting_paused():
+                return pickle.loads(shard.read(place[0], place[2][2]))
+        except Exception:  # damaged: lint the file again
+            return None
+
+    def windows(self, path: str, fingerprint: str) -> bytes:
+        """The file's findings by sentence from its last run with the same rules and settings
+        (packed), or nothing."""
+        shard = self._shard(path)
+        place = shard.index.get(path)
+        if place is None or place[2][1] != fingerprint or shard.is_new(path):
+            return b""
+        start, size, (_, _, result_size) = place
+        with contextlib.suppress(OSError):
+            return shard.read(start + result_size, size - result_size)
+        return b""
+
+    def put(self, path: str, digest: str, fingerprint: str, result: Any, windows: bytes = b"") -> None:
+        pickled = pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL)
+        self._shard(path).put(path, pickled + windows, (digest, fingerprint, len(pickled)))
+
+    def save(self) -> None:
+        for shard in self._shards.values():
+            shard.save()
+
+    def close(self) -> None:
+        for shard in self._shards.values():
+            shard.close()
+
+
 def read_at(stream: BinaryIO, start: int, size: int) -> bytes:
     """`size` bytes from `start`, leaving the file's position alone where the system allows it
     (forked workers may share an open file)."""
@@ -307,30 +324,12 @@ def read_at(stream: BinaryIO, start: int, size: int) -> bytes:
     return stream.read(size)
 
 
-def _read_index(stream: BinaryIO) -> tuple[dict[str, _Place], int]:
-    if stream.read(len(_RESULTS_MAGIC)) != _RESULTS_MAGIC:
-        raise ValueError("not a result cache")
-    size = stream.seek(0, os.SEEK_END)
-    stream.seek(size - _LENGTH)
-    length = int.from_bytes(stream.read(_LENGTH), "little")
-    end = size - _LENGTH - length
-    if end < len(_RESULTS_MAGIC):
-        raise ValueError("damaged result cache")
-    stream.seek(end)
-    with collecting_paused():
-        index = pickle.loads(stream.read(length))
-    if not isinstance(index, dict):
-        raise ValueError("damaged result cache")
-    return index, end
-
-
 _DIGEST = 16  # bytes of a sentence digest (engine.window_digest)
 
 
 def pack_windows(windows: dict[bytes, tuple[Any, ...]]) -> bytes:
     """Findings by sentence digest, small: most sentences have none, and those are kept as a run of
-    digests (16 bytes each); the cache's whole file is read by every run, so each file's part stays
-    one bytes object, unpacked only for a file that changed."""
+    digests (16 bytes each)."""
     empty = b"".join(sorted(digest for digest, found in windows.items() if not found))
     with_findings = {digest: found for digest, found in windows.items() if found}
     return pickle.dumps((empty, with_findings), protocol=pickle.HIGHEST_PROTOCOL)

@@ -16,7 +16,7 @@ import hashlib
 import pickle
 import re
 import sys
-from typing import Any, BinaryIO
+from typing import Any
 
 from claimlint import cache
 from claimlint.prefilter import REPEATS
@@ -37,11 +37,9 @@ FLAGS = re.IGNORECASE
 _Entry = tuple[Any, ...]
 NEEDS_REGEX: _Entry = ("needs regex",)
 
-# The stored file: this line, the index's length (8 bytes), the index (a pickled dict: a digest of
-# library and expression -> where its entry is in the data), then the entries, each pickled apart.
-# A run reads the index and only the entries it uses: a page needs a few hundred of thousands.
-_MAGIC = b"claimlint pattern store 1\n"
-_LENGTH = 8
+# The store is a cache.IndexedEntry: a digest of library and expression -> that entry, pickled with
+# its key. A run reads the index and only the entries it uses: a page needs a few hundred.
+_MAGIC = b"claimlint pattern store 2\n"
 
 
 def _digest(key: tuple[str, str]) -> bytes:
@@ -53,45 +51,28 @@ class PatternStore:
         self.key = cache.key_for("patterns", sys.version.encode(), str(_sre.MAGIC).encode())
         self.entries: dict[tuple[str, str], _Entry] = {}  # read from the store or compiled in this process
         self.added = False
-        self._new: set[tuple[str, str]] = set()
-        self._index: dict[bytes, tuple[int, int]] | None = None  # stored entries: digest -> (start, length)
-        self._file: BinaryIO | None = None
+        self._stored: cache.IndexedEntry | None = None  # opened on first use
 
-    def _stored_index(self) -> dict[bytes, tuple[int, int]]:
-        if self._index is None:
-            self._index = {}
-            self._file = cache.open_entry(self.key)
-            if self._file is not None:
-                try:
-                    if self._file.read(len(_MAGIC)) != _MAGIC:
-                        raise ValueError("not a pattern store")
-                    length = int.from_bytes(self._file.read(_LENGTH), "little")
-                    with cache.collecting_paused():
-                        index = pickle.loads(self._file.read(length))
-                    data_start = len(_MAGIC) + _LENGTH + length
-                    self._index = {digest: (data_start + at, size) for digest, (at, size) in index.items()}
-                except Exception:  # damaged or foreign: start afresh
-                    self._index = {}
-        return self._index
+    def _store(self) -> cache.IndexedEntry:
+        if self._stored is None:
+            self._stored = cache.IndexedEntry(self.key, _MAGIC)
+        return self._stored
 
     def _get(self, key: tuple[str, str]) -> _Entry | None:
         entry = self.entries.get(key)
         if entry is None:
-            place = self._stored_index().get(_digest(key))
-            if place is not None and self._file is not None:
+            store = self._store()
+            place = store.index.get(_digest(key))
+            if place is not None:
                 with contextlib.suppress(Exception):  # damaged: compiled afresh
-                    library, expression, stored = pickle.loads(self._read(*place))
+                    library, expression, stored = pickle.loads(store.read(place[0], place[1]))
                     if (library, expression) == key:
                         entry = self.entries[key] = stored
         return entry
 
-    def _read(self, start: int, size: int) -> bytes:
-        assert self._file is not None
-        return cache.read_at(self._file, start, size)
-
     def _put(self, key: tuple[str, str], entry: _Entry) -> _Entry:
         self.entries[key] = entry
-        self._new.add(key)
+        self._store().put(_digest(key), pickle.dumps((*key, entry), protocol=pickle.HIGHEST_PROTOCOL))
         self.added = True
         return entry
 
@@ -119,26 +100,11 @@ class PatternStore:
 
     def save(self) -> None:
         """Write the stored entries, and those compiled since, back when there are new ones."""
-        if not self.added:
-            return
-        blobs: dict[bytes, bytes] = {}
-        index = self._stored_index()
-        if self._file is not None:
-            with contextlib.suppress(OSError), self._file:
-                for digest, place in index.items():
-                    blobs[digest] = self._read(*place)
-        for key in sorted(self._new):
-            blobs[_digest(key)] = pickle.dumps((*key, self.entries[key]), protocol=pickle.HIGHEST_PROTOCOL)
-        places, at = {}, 0
-        for digest, blob in blobs.items():
-            places[digest] = (at, len(blob))
-            at += len(blob)
-        header = pickle.dumps(places, protocol=pickle.HIGHEST_PROTOCOL)
-        stored = [_MAGIC, len(header).to_bytes(_LENGTH, "little"), header, *blobs.values()]
-        cache.store_bytes(self.key, b"".join(stored))
-        self._index, self._file = None, None  # the new file is read if more is needed
-        self._new.clear()
-        self.added = False
+        if self.added and self._stored is not None:
+            self._stored.save()
+            self._stored.close()
+            self._stored = None  # the new file is read if more is needed
+            self.added = False
 
 
 def _standard_entry(expression: str) -> _Entry:
