@@ -271,6 +271,8 @@ class _Sentence:
     found: dict[int, list[tuple[int, int]]] = field(default_factory=dict)  # unit -> its matches here
     triggers: set[int] = field(default_factory=set)  # trigger units that may match here
     window: tuple[int, str] | None = None  # where the window starts in the text, and its text
+    key: WindowKey | None = None  # what decides its findings (set with `judged`, see `scan`)
+    digest: bytes = b""  # of `key`, when a WindowMemory is kept
     judged: Judged | None = None  # its findings, when they were judged before
 
 
@@ -513,8 +515,6 @@ def scan(
             stop(rule, None)
     lead_in_of = _lead_in_finder(engine, document, sentences)
     listed = any(r.lead_ins for r in engine.rules)
-    keys: dict[int, WindowKey] = {}  # sentence start -> what decides its findings
-    digests: dict[int, bytes] = {}
 
     def known(sentence: _Sentence) -> None:
         sentence.window = _window(text, sentence)
@@ -523,17 +523,16 @@ def scan(
             # A list item's findings may depend on its list's lead-in, outside the window.
             found = lead_in_of(sentence.start)
             lead_in = (0, "") if found is None else _lead_in_key(text, found)
-        key = keys[sentence.start] = (sentence.window[1], lead_in)
-        sentence.judged = engine._judged.get(key)
+        sentence.key = (sentence.window[1], lead_in)
+        sentence.judged = engine._judged.get(sentence.key)
         if memory is not None:
-            digest = digests[sentence.start] = window_digest(key)
+            sentence.digest = window_digest(sentence.key)
             if sentence.judged is None:
-                sentence.judged = memory.earlier.get(digest)
+                sentence.judged = memory.earlier.get(sentence.digest)
 
     for sentence in _candidate_sentences(engine, text, sentences, unfiltered, known):
-        assert sentence.window is not None  # set by `known`
-        base = sentence.window[0]
-        key = keys[sentence.start]
+        assert sentence.window is not None and sentence.key is not None  # set by `known`
+        base, key = sentence.window[0], sentence.key
         judged = sentence.judged
         complete = True
         if judged is None:
@@ -542,7 +541,7 @@ def scan(
             if key not in engine._judged:
                 engine.remember(key, judged)
             if memory is not None:
-                memory.now[digests[sentence.start]] = judged
+                memory.now[sentence.digest] = judged
         for number, start, end in judged:
             if engine.rules[number].rule.id not in stopped:
                 findings.append(_finding(document, engine.rules[number].rule, start + base, end + base))

@@ -3,8 +3,8 @@
 From a regular expression's parse tree this module derives *factors*: sets of lower-case strings
 such that every match contains at least one string of each set ("no side effects" gives
 {"no side effects", "no side-effects", "no sideeffects"}, say, or {"side"} and {"effects"} when
-the spellings multiply). The engine finds every factor string of every rule in a document with one
-Aho-Corasick pass and runs a pattern only in sentences that hold one string of each of its factors.
+the spellings multiply). The engine finds every factor string of every rule in each sentence with one
+Aho-Corasick automaton and runs a pattern only in sentences that hold one string of each of its factors.
 A pattern with no usable factor (a bare number, a wildcard) is simply searched in full. When every
 match starts with one of a few strings (its *leading* strings), the pattern is tried only where they
 are found, rather than at every position of the sentence.
